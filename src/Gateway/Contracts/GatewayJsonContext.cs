@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EnergyActors.Gateway.Contracts;
+
+/// <summary>Source-generated serialization for the hot response types (no reflection per request).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(IngestResponse))]
+[JsonSerializable(typeof(BatchIngestResponse))]
+[JsonSerializable(typeof(MeterStatusResponse))]
+[JsonSerializable(typeof(VehicleStatusResponse))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+public sealed partial class GatewayJsonContext : JsonSerializerContext;

@@ -1,0 +1,63 @@
+using EnergyActors.Gateway;
+using EnergyActors.Gateway.Contracts;
+using EnergyActors.Gateway.Ingestion;
+using EnergyActors.Gateway.Operations;
+using EnergyActors.Gateway.Status;
+using EnergyActors.ServiceDefaults;
+using Npgsql;
+using Orleans.Configuration;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var apiLimits = builder.Configuration.GetSection(ApiLimitsOptions.SectionName).Get<ApiLimitsOptions>() ?? new ApiLimitsOptions();
+builder.Services.AddOptions<ApiLimitsOptions>().Bind(builder.Configuration.GetSection(ApiLimitsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = apiLimits.MaxRequestBodyBytes);
+
+var connectionString = builder.Configuration.GetConnectionString("Postgres")
+    ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:Postgres' is not configured.");
+builder.UseOrleansClient(client => client
+    .UseAdoNetClustering(o =>
+    {
+        o.Invariant = "Npgsql";
+        o.ConnectionString = connectionString;
+    })
+    .Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"))
+    .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(apiLimits.GrainCallTimeoutSeconds))
+    // Silos may start after the gateway (or all restart): keep trying instead of failing start-up.
+    .UseConnectionRetryFilter(async (_, cancellationToken) =>
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        return true;
+    })
+    .AddActivityPropagation());
+
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ReadingParser>();
+builder.Services.AddSingleton<GatewayMetrics>();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks()
+    .AddCheck<ClusterHealthCheck>("orleans", tags: [OperationsEndpoints.ReadyTag])
+    .AddCheck<PostgresHealthCheck>("postgres", tags: [OperationsEndpoints.ReadyTag]);
+builder.AddEnergyActorsTelemetry("energyactors-gateway");
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/api");
+app.MapOperationsEndpoints();
+
+var telemetry = app.MapGroup("/v1/telemetry").WithTags("Telemetry");
+telemetry.MapTelemetryIngestion();
+telemetry.MapDeviceStatus();
+
+await app.RunAsync();
+
+/// <summary>Visible to the HTTP tests, which host this gateway on a real Kestrel.</summary>
+public partial class Program;

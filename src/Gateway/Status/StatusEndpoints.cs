@@ -1,0 +1,64 @@
+using EnergyActors.Gateway.Contracts;
+using EnergyActors.Gateway.Ingestion;
+using EnergyActors.Grains.Abstractions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EnergyActors.Gateway.Status;
+
+/// <summary>GET …/status: the newest reading, straight from the device grain's memory.</summary>
+public static class StatusEndpoints
+{
+    public static RouteGroupBuilder MapDeviceStatus(this RouteGroupBuilder group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        group.MapGet("/meter/{meterId}/status", GetMeterStatus)
+            .WithName("GetMeterStatus")
+            .WithSummary("The meter's reading with the newest timestamp")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/vehicle/{vehicleId}/status", GetVehicleStatus)
+            .WithName("GetVehicleStatus")
+            .WithSummary("The vehicle's reading with the newest timestamp")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+
+    private static async Task<Results<Ok<MeterStatusResponse>, ValidationProblem, ProblemHttpResult>> GetMeterStatus(string meterId, IGrainFactory grains)
+    {
+        if (!DeviceId.IsValid(meterId))
+        {
+            return InvalidId("meterId");
+        }
+
+        var status = await grains.GetGrain<IMeterGrain>(meterId).GetStatus();
+        if (status is null)
+        {
+            return NotFound("meter", meterId);
+        }
+
+        var latest = status.Latest;
+        return TypedResults.Ok(new MeterStatusResponse(status.MeterId, latest.KwhConsumedAc, latest.Voltage, latest.Timestamp.UtcDateTime, latest.VehicleId));
+    }
+
+    private static async Task<Results<Ok<VehicleStatusResponse>, ValidationProblem, ProblemHttpResult>> GetVehicleStatus(string vehicleId, IGrainFactory grains)
+    {
+        if (!DeviceId.IsValid(vehicleId))
+        {
+            return InvalidId("vehicleId");
+        }
+
+        var status = await grains.GetGrain<IVehicleGrain>(vehicleId).GetStatus();
+        if (status is null)
+        {
+            return NotFound("vehicle", vehicleId);
+        }
+
+        var latest = status.Latest;
+        return TypedResults.Ok(new VehicleStatusResponse(status.VehicleId, latest.Soc, latest.KwhDeliveredDc, latest.BatteryTemp, latest.Timestamp.UtcDateTime));
+    }
+
+    private static ValidationProblem InvalidId(string field) =>
+        ValidationResults.From(new FieldError(field, $"'{field}' must be 1 to {DeviceId.MaxLength} characters from [A-Za-z0-9._:-]."));
+
+    private static ProblemHttpResult NotFound(string kind, string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Unknown {kind}", detail: $"No reading has been stored for {kind} '{id}'.");
+}

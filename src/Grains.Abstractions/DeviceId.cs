@@ -1,0 +1,25 @@
+namespace EnergyActors.Grains.Abstractions;
+
+/// <summary>The contract's rule for device and site ids: 1 to 64 characters of [A-Za-z0-9._:-].</summary>
+public static class DeviceId
+{
+    public const int MaxLength = 64;
+
+    public static bool IsValid(string? id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > MaxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in id)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

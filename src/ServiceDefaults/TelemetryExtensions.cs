@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace EnergyActors.ServiceDefaults;
+
+/// <summary>One OpenTelemetry set-up for silo and gateway: ASP.NET Core, Orleans, Npgsql and our own meters.</summary>
+public static class TelemetryExtensions
+{
+    /// <summary>Every meter of ours is named EnergyActors.*.</summary>
+    public const string OwnMeters = "EnergyActors.*";
+
+    public static IHostApplicationBuilder AddEnergyActorsTelemetry(this IHostApplicationBuilder builder, string serviceName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperationsPath(context.Request.Path))
+                .AddNpgsql()
+                .AddSource("Microsoft.Orleans.Runtime")
+                .AddSource("Microsoft.Orleans.Application"))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("Microsoft.Orleans")
+                .AddMeter("Npgsql")
+                .AddMeter(OwnMeters)
+                .AddPrometheusExporter());
+
+        // OTLP only when an endpoint is configured, so a bare local run does not retry a missing collector.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.WithTracing(tracing => tracing.AddOtlpExporter())
+                .WithMetrics(metrics => metrics.AddOtlpExporter());
+        }
+
+        return builder;
+    }
+
+    private static bool IsOperationsPath(Microsoft.AspNetCore.Http.PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics.Metrics;
+
+namespace EnergyActors.Silo.History;
+
+/// <summary>The history writer's instruments (meter <c>EnergyActors.History</c>).</summary>
+public sealed class HistoryMetrics
+{
+    public const string MeterName = "EnergyActors.History";
+
+    private readonly Counter<long> _rows;
+    private readonly Counter<long> _refused;
+    private readonly Counter<long> _failedFlushes;
+    private readonly Histogram<int> _batchRows;
+    private readonly Histogram<double> _flushDuration;
+
+    public HistoryMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _rows = meter.CreateCounter<long>("energyactors.history.rows", "{row}", "Rows committed to history, by table and outcome (stored or duplicate).");
+        _refused = meter.CreateCounter<long>("energyactors.history.refused", "{row}", "Rows refused with back-pressure, by reason.");
+        _failedFlushes = meter.CreateCounter<long>("energyactors.history.flush.failures", "{flush}", "Flushes that did not commit.");
+        _batchRows = meter.CreateHistogram<int>("energyactors.history.flush.rows", "{row}", "Rows per flushed batch.");
+        _flushDuration = meter.CreateHistogram<double>("energyactors.history.flush.duration", "s", "Time to stage, insert and commit one batch.");
+        QueueDepth = meter.CreateObservableGauge("energyactors.history.queue.rows", () => ObserveQueueDepth?.Invoke() ?? 0, "{row}", "Rows waiting for or in a flush.");
+    }
+
+    public ObservableGauge<long> QueueDepth { get; }
+
+    internal Func<long>? ObserveQueueDepth { get; set; }
+
+    internal void Committed(string table, int stored, int duplicates)
+    {
+        _rows.Add(stored, new KeyValuePair<string, object?>("table", table), new KeyValuePair<string, object?>("outcome", "stored"));
+        _rows.Add(duplicates, new KeyValuePair<string, object?>("table", table), new KeyValuePair<string, object?>("outcome", "duplicate"));
+    }
+
+    internal void Refused(int rows, string reason) => _refused.Add(rows, new KeyValuePair<string, object?>("reason", reason));
+
+    internal void Flushed(int rows, TimeSpan duration)
+    {
+        _batchRows.Record(rows);
+        _flushDuration.Record(duration.TotalSeconds);
+    }
+
+    internal void FlushFailed() => _failedFlushes.Add(1);
+}

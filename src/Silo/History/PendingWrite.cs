@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace EnergyActors.Silo.History;
+
+/// <summary>One grain call's rows waiting for a group commit, and the caller waiting on them.</summary>
+internal abstract class PendingWrite
+{
+    public abstract HistoryTable Table { get; }
+
+    public abstract int RowCount { get; }
+
+    /// <summary>Stages this write's rows, numbering them from <paramref name="sequence"/> on.</summary>
+    public abstract int Stage(NpgsqlBinaryImporter importer, int sequence);
+
+    /// <summary>Answers the caller once the batch committed: a row is new if its key is in <paramref name="inserted"/>
+    /// and no earlier row of this batch claimed it.</summary>
+    public abstract void Complete(HashSet<RowKey> inserted);
+
+    public abstract void Fail(Exception error);
+}
+
+internal sealed class PendingWrite<TRow>(HistoryTable<TRow> table, string deviceId, IReadOnlyList<TRow> rows) : PendingWrite
+{
+    private readonly TaskCompletionSource<bool[]> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override HistoryTable Table => table;
+
+    public override int RowCount => rows.Count;
+
+    public Task<bool[]> Completion => _completion.Task;
+
+    public override int Stage(NpgsqlBinaryImporter importer, int sequence)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            table.WriteStagingRow(importer, sequence++, deviceId, rows[i]);
+        }
+
+        return sequence;
+    }
+
+    public override void Complete(HashSet<RowKey> inserted)
+    {
+        var stored = new bool[rows.Count];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            stored[i] = inserted.Remove(new RowKey(deviceId, table.TimestampOf(rows[i]).UtcTicks));
+        }
+
+        _completion.TrySetResult(stored);
+    }
+
+    public override void Fail(Exception error) => _completion.TrySetException(error);
+}

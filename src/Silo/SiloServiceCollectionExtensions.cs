@@ -1,0 +1,34 @@
+using EnergyActors.Grains;
+using EnergyActors.Silo.History;
+using EnergyActors.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace EnergyActors.Silo;
+
+/// <summary>Storage services every silo needs, whether hosted by Program or by a test cluster.</summary>
+public static class SiloServiceCollectionExtensions
+{
+    public static IServiceCollection AddEnergyActorsStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = PostgresConnection.Get(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString)
+            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            .Build());
+
+        services.AddOptions<HistoryWriterOptions>().Bind(configuration.GetSection(HistoryWriterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HistoryPartitionOptions>().Bind(configuration.GetSection(HistoryPartitionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<HistoryPartitioner>();
+        services.AddSingleton<HistoryMetrics>();
+        services.AddSingleton<HistoryWriter>();
+        services.AddSingleton<IHistoryWriter>(sp => sp.GetRequiredService<HistoryWriter>());
+        services.AddSingleton<IHistoryReader, HistoryReader>();
+        services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());
+        services.AddHostedService<HistoryPartitionService>();
+        return services;
+    }
+}
