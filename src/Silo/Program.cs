@@ -15,7 +15,8 @@ builder.Services.AddHostedService<DatabaseStartupService>();
 
 builder.UseOrleans(silo => silo
     .UseEnergyActorsEndpoints(clusterHost)
-    .UseEnergyActorsPostgres(builder.Configuration)
+    .UseEnergyActorsClustering(builder.Configuration)
+    .UseEnergyActorsGrainStorage(builder.Configuration)
     .AddActivityPropagation());
 
 builder.AddEnergyActorsTelemetry("energyactors-silo");

@@ -12,15 +12,26 @@ public static class SiloBuilderExtensions
     /// <summary>The grain storage provider name grains use for small durable state (links, site configuration).</summary>
     public const string GrainStorageName = "Default";
 
-    public static ISiloBuilder UseEnergyActorsPostgres(this ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>Membership in the PostgreSQL membership table; failure-detection timing from <c>Orleans:Membership</c>.</summary>
+    public static ISiloBuilder UseEnergyActorsClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configuration);
         var connectionString = PostgresConnection.Get(configuration);
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
+        return silo;
+    }
+
+    /// <summary>Grain state and reminders in PostgreSQL (also used by test clusters, which bring their own membership).</summary>
+    public static ISiloBuilder UseEnergyActorsGrainStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var connectionString = PostgresConnection.Get(configuration);
         silo.AddAdoNetGrainStorage(GrainStorageName, o =>
         {
             o.Invariant = Invariant;

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace EnergyActors.Tests.Infrastructure;
+
+/// <summary>
+/// A silo or gateway running as a real process (dotnet EnergyActors.*.dll), with its output kept
+/// for diagnostics and the two ways to end it: SIGTERM (graceful) and SIGKILL (a crash).
+/// </summary>
+public sealed class ChildProcess : IAsyncDisposable
+{
+    private readonly ProcessStartInfo _startInfo;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public ChildProcess(string name, string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        Name = name;
+        _startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        _startInfo.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            _startInfo.ArgumentList.Add(argument);
+        }
+
+        _startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        _startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        _startInfo.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in environment)
+        {
+            _startInfo.Environment[key] = value;
+        }
+    }
+
+    public string Name { get; }
+
+    public bool HasExited => _process is null || _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public void Start()
+    {
+        var process = new Process { StartInfo = _startInfo, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+    }
+
+    /// <summary>Polls <paramref name="url"/> until it answers 200, failing with the process output if it never does.</summary>
+    public async Task WaitUntilHealthyAsync(HttpClient http, string url, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited during start-up:\n{Tail()}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri(url));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Slow to answer while starting.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{Name} was not healthy at {url} within {timeout}:\n{Tail()}");
+    }
+
+    /// <summary>SIGTERM, as an orchestrator would; SIGKILL if it has not stopped within <paramref name="grace"/>.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process is null || _process.HasExited)
+        {
+            return;
+        }
+
+        await ShellCommand.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        using var cts = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or an OOM kill.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public string Tail(int lines = 80)
+    {
+        var all = Output.Split('\n');
+        return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(15));
+        _process?.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            // Keep the tail only: long load tests must not grow memory without bound.
+            if (_output.Length > 1_000_000)
+            {
+                _output.Remove(0, 500_000);
+            }
+
+            _output.AppendLine(line);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using Npgsql;
+
+namespace EnergyActors.Tests.Infrastructure;
+
+/// <summary>
+/// A PostgreSQL server for tests. The shared one is the server the test script started
+/// (<c>ENERGY_TEST_PG_ADMIN</c>), or a private one when tests run without it. Fault tests start
+/// their own private server so they can stop and start it without disturbing anyone else.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim SharedLock = new(1, 1);
+    private static string? _sharedAdmin;
+
+    private readonly string _bin;
+    private readonly string _root;
+    private readonly string _data;
+    private readonly bool _asPostgresUser;
+
+    private PostgresServer(string bin, string root, int port)
+    {
+        _bin = bin;
+        _root = root;
+        _data = Path.Combine(root, "data");
+        Port = port;
+        _asPostgresUser = Environment.UserName == "root";
+    }
+
+    public int Port { get; }
+
+    public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false;Timeout=5";
+
+    public static async Task<string> SharedAdminConnectionStringAsync()
+    {
+        await SharedLock.WaitAsync();
+        try
+        {
+            if (_sharedAdmin is null)
+            {
+                var fromScript = Environment.GetEnvironmentVariable("ENERGY_TEST_PG_ADMIN");
+                if (!string.IsNullOrWhiteSpace(fromScript))
+                {
+                    _sharedAdmin = fromScript;
+                }
+                else
+                {
+                    var server = await StartPrivateAsync();
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                    _sharedAdmin = server.AdminConnectionString;
+                }
+            }
+
+            return _sharedAdmin;
+        }
+        finally
+        {
+            SharedLock.Release();
+        }
+    }
+
+    public static async Task<PostgresServer> StartPrivateAsync()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"ea-pg-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        var server = new PostgresServer(FindBin(), root, FreePort.Next());
+        if (server._asPostgresUser)
+        {
+            await ShellCommand.RunAsync("chown", ["postgres:postgres", root]);
+        }
+
+        await server.RunAsync("initdb", ["-D", server._data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
+        await server.StartAsync();
+        return server;
+    }
+
+    public async Task StartAsync()
+    {
+        var options = $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB";
+        await RunAsync("pg_ctl", ["-D", _data, "-o", options, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start"]);
+    }
+
+    public Task StopAsync() => RunAsync("pg_ctl", ["-D", _data, "-m", "fast", "-w", "-t", "60", "stop"]);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped.
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private Task<string> RunAsync(string tool, IEnumerable<string> arguments)
+    {
+        var path = Path.Combine(_bin, tool);
+        return _asPostgresUser
+            ? ShellCommand.RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments])
+            : ShellCommand.RunAsync(path, arguments);
+    }
+
+    private static string FindBin()
+    {
+        var fromScript = Environment.GetEnvironmentVariable("ENERGY_TEST_PG_BIN");
+        if (!string.IsNullOrWhiteSpace(fromScript))
+        {
+            return fromScript;
+        }
+
+        var installed = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "pg_ctl")))
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+                .FirstOrDefault()
+            : null;
+        return installed ?? throw new InvalidOperationException("PostgreSQL server binaries not found; run the tests through deploy/local/test.sh.");
+    }
+}
