@@ -6,7 +6,7 @@ public static class RepositoryPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>Debug or Release: whatever the test assembly itself was built as.</summary>
-    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     public static string SiloDll => Built("Silo", "EnergyActors.Silo.dll");
 
