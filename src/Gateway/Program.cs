@@ -8,7 +8,8 @@ using Npgsql;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root = where the binaries are, so appsettings.json is found whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 var apiLimits = builder.Configuration.GetSection(ApiLimitsOptions.SectionName).Get<ApiLimitsOptions>() ?? new ApiLimitsOptions();
 builder.Services.AddOptions<ApiLimitsOptions>().Bind(builder.Configuration.GetSection(ApiLimitsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

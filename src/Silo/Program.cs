@@ -3,7 +3,8 @@ using EnergyActors.ServiceDefaults;
 using EnergyActors.Silo;
 using EnergyActors.Silo.Storage;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root = where the binaries are, so appsettings.json is found whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 var clusterHost = builder.Configuration.GetSection(ClusterHostOptions.SectionName).Get<ClusterHostOptions>() ?? new ClusterHostOptions();
 

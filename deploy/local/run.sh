@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The run command: PostgreSQL (Debian's package, installed when missing) in .data/pg on a free
+# port, then N silos and the HTTP gateway on http://127.0.0.1:5000. Ctrl+C or SIGTERM stops them
+# in order (gateway, silos, database). A second run reuses .data/.
+#   deploy/local/run.sh [--silos N] [--port HTTP_PORT] [--no-build]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+# shellcheck source=postgres.sh
+. "$here/postgres.sh"
+
+silos=1
+http_port=5000
+build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --silos) silos=$2; shift 2 ;;
+    --port) http_port=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+case "$silos" in ''|*[!0-9]*|0) echo "--silos takes a whole number >= 1" >&2; exit 2 ;; esac
+
+data="$root/.data"
+logs="$data/logs"
+mkdir -p "$logs"
+chmod 755 "$data"
+
+pg_ensure_installed
+pg_port=$(pg_free_port)
+pg_start "$data/pg" "$pg_port"
+pg_ensure_database "$pg_port" energy
+export ConnectionStrings__Postgres
+ConnectionStrings__Postgres="$(pg_conn "$pg_port" energy)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo "stopping..."
+  # The gateway first (no new requests), then the silos (they drain their history writers), then PostgreSQL.
+  for pid in "${pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  pg_stop "$data/pg"
+  echo "stopped"
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ "$build" -eq 1 ]; then
+  dotnet build "$root/EnergyActors.sln" -c Release -nologo -v q
+fi
+bin() { echo "$root/src/$1/bin/Release/net10.0/EnergyActors.$1.dll"; }
+
+wait_ready() {
+  local url=$1 pid=$2 name=$3
+  for _ in $(seq 1 300); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "$name exited during start-up; see $logs/$name.log" >&2
+      tail -n 30 "$logs/$name.log" >&2
+      return 1
+    fi
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.3
+  done
+  echo "$name did not become ready at $url" >&2
+  return 1
+}
+
+silo_urls=()
+for ((i=0; i<silos; i++)); do
+  silo_http=$(pg_free_port)
+  Orleans__SiloPort=$(pg_free_port) Orleans__GatewayPort=$(pg_free_port) \
+    dotnet "$(bin Silo)" --urls "http://127.0.0.1:$silo_http" >"$logs/silo$i.log" 2>&1 &
+  pids=("$!" "${pids[@]}")
+  wait_ready "http://127.0.0.1:$silo_http/health/ready" "$!" "silo$i"
+  silo_urls+=("http://127.0.0.1:$silo_http")
+done
+
+dotnet "$(bin Gateway)" --urls "http://127.0.0.1:$http_port" >"$logs/gateway.log" 2>&1 &
+pids=("$!" "${pids[@]}")
+wait_ready "http://127.0.0.1:$http_port/health/ready" "$!" gateway
+
+cat <<INFO
+
+EnergyActors is running ($silos silo(s)).
+  API        http://127.0.0.1:$http_port/v1/...
+  API page   http://127.0.0.1:$http_port/api
+  OpenAPI    http://127.0.0.1:$http_port/openapi/v1.json
+  Health     http://127.0.0.1:$http_port/health/ready
+  Metrics    http://127.0.0.1:$http_port/metrics
+  Silos      ${silo_urls[*]}   (each has /health/ready and /metrics)
+  PostgreSQL $ConnectionStrings__Postgres
+  Logs       $logs/
+Press Ctrl+C to stop.
+INFO
+
+# Runs until a signal arrives or a process dies.
+while true; do
+  for pid in "${pids[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "a process ($pid) exited; see $logs/" >&2
+      exit 1
+    fi
+  done
+  sleep 1
+done
