@@ -12,14 +12,16 @@ public sealed class RunningSystem : IAsyncDisposable
     private readonly string _connectionString;
     private readonly string _clusterId = $"test-{Guid.NewGuid():N}"[..16];
     private readonly IReadOnlyDictionary<string, string> _extraSiloSettings;
+    private readonly IReadOnlyDictionary<string, string> _extraGatewaySettings;
     private readonly List<(ChildProcess Process, int HttpPort, int SiloPort, int GatewayPort)> _silos = [];
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(5) };
     private ChildProcess? _gateway;
 
-    private RunningSystem(string connectionString, IReadOnlyDictionary<string, string>? extraSiloSettings)
+    private RunningSystem(string connectionString, IReadOnlyDictionary<string, string>? extraSiloSettings, IReadOnlyDictionary<string, string>? extraGatewaySettings)
     {
         _connectionString = connectionString;
         _extraSiloSettings = extraSiloSettings ?? new Dictionary<string, string>();
+        _extraGatewaySettings = extraGatewaySettings ?? new Dictionary<string, string>();
     }
 
     public HttpClient Http { get; private set; } = null!;
@@ -28,9 +30,13 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public int SiloCount => _silos.Count;
 
-    public static async Task<RunningSystem> StartAsync(string connectionString, int silos = 1, IReadOnlyDictionary<string, string>? extraSiloSettings = null)
+    public static async Task<RunningSystem> StartAsync(
+        string connectionString,
+        int silos = 1,
+        IReadOnlyDictionary<string, string>? extraSiloSettings = null,
+        IReadOnlyDictionary<string, string>? extraGatewaySettings = null)
     {
-        var system = new RunningSystem(connectionString, extraSiloSettings);
+        var system = new RunningSystem(connectionString, extraSiloSettings, extraGatewaySettings);
         try
         {
             for (var i = 0; i < silos; i++)
@@ -53,9 +59,18 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public ChildProcess Gateway => _gateway!;
 
-    public async Task RestartSiloAsync(int index)
+    /// <summary>Restarts silo <paramref name="index"/> on its own ports: gracefully (SIGTERM), or after a SIGKILL when <paramref name="crash"/>.</summary>
+    public async Task RestartSiloAsync(int index, bool crash = false)
     {
-        await _silos[index].Process.StopAsync(TimeSpan.FromSeconds(30));
+        if (crash)
+        {
+            _silos[index].Process.Kill();
+        }
+        else
+        {
+            await _silos[index].Process.StopAsync(TimeSpan.FromSeconds(30));
+        }
+
         await _silos[index].Process.DisposeAsync();
         await StartSiloAsync(index);
     }
@@ -102,7 +117,13 @@ public sealed class RunningSystem : IAsyncDisposable
     {
         var port = FreePort.Next();
         GatewayAddress = new Uri($"http://127.0.0.1:{port}");
-        _gateway = new ChildProcess("gateway", RepositoryPaths.GatewayDll, CommonSettings(), "--urls", GatewayAddress.ToString());
+        var settings = CommonSettings();
+        foreach (var (key, value) in _extraGatewaySettings)
+        {
+            settings[key] = value;
+        }
+
+        _gateway = new ChildProcess("gateway", RepositoryPaths.GatewayDll, settings, "--urls", GatewayAddress.ToString());
         _gateway.Start();
         await _gateway.WaitUntilHealthyAsync(_probe, new Uri(GatewayAddress, "/health/ready").ToString(), StartTimeout);
         Http = new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(60) };
