@@ -5,7 +5,8 @@ namespace EnergyActors.Silo.History;
 /// <summary>
 /// How rows of one history table are staged and deduplicated. A batch is binary-COPYed into a
 /// per-connection temporary staging table, then moved into the partitioned table by one INSERT that
-/// skips keys already stored and returns the keys it did store. The first staged row of a key wins.
+/// skips keys already stored and returns the keys it did store. Keys repeated within a batch are
+/// dropped while staging (the first wins), so the INSERT needs no sort to deduplicate.
 /// </summary>
 internal abstract class HistoryTable
 {
@@ -26,6 +27,5 @@ internal abstract class HistoryTable<TRow> : HistoryTable
 {
     public abstract DateTimeOffset TimestampOf(TRow row);
 
-    /// <summary>Writes one staging row; <paramref name="sequence"/> orders rows so the earliest of a key wins.</summary>
-    public abstract void WriteStagingRow(NpgsqlBinaryImporter importer, int sequence, string deviceId, TRow row);
+    public abstract void WriteStagingRow(NpgsqlBinaryImporter importer, string deviceId, TRow row);
 }

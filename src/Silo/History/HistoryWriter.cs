@@ -249,12 +249,12 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
 
             await using (var importer = await connection.BeginBinaryImportAsync(table.CopySql))
             {
-                var sequence = 0;
+                var staged = new HashSet<RowKey>();
                 foreach (var write in batch)
                 {
                     if (write.Table == table)
                     {
-                        sequence = write.Stage(importer, sequence);
+                        write.Stage(importer, staged);
                     }
                 }
 

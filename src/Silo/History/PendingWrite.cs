@@ -9,8 +9,8 @@ internal abstract class PendingWrite
 
     public abstract int RowCount { get; }
 
-    /// <summary>Stages this write's rows, numbering them from <paramref name="sequence"/> on.</summary>
-    public abstract int Stage(NpgsqlBinaryImporter importer, int sequence);
+    /// <summary>Stages this write's rows whose key no earlier row of the batch had (<paramref name="staged"/>).</summary>
+    public abstract void Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged);
 
     /// <summary>Answers the caller once the batch committed: a row is new if its key is in <paramref name="inserted"/>
     /// and no earlier row of this batch claimed it.</summary>
@@ -29,14 +29,15 @@ internal sealed class PendingWrite<TRow>(HistoryTable<TRow> table, string device
 
     public Task<bool[]> Completion => _completion.Task;
 
-    public override int Stage(NpgsqlBinaryImporter importer, int sequence)
+    public override void Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged)
     {
         for (var i = 0; i < rows.Count; i++)
         {
-            table.WriteStagingRow(importer, sequence++, deviceId, rows[i]);
+            if (staged.Add(new RowKey(deviceId, table.TimestampOf(rows[i]).UtcTicks)))
+            {
+                table.WriteStagingRow(importer, deviceId, rows[i]);
+            }
         }
-
-        return sequence;
     }
 
     public override void Complete(HashSet<RowKey> inserted)
