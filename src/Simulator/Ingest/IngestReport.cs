@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace EnergyActors.Simulator.Ingest;
+
+/// <summary>The end-of-run table, the failure samples, the verdict, and the optional JSON file.</summary>
+internal static class IngestReport
+{
+    public static void Render(IngestResult result, IReadOnlyCollection<string> failureSamples)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(failureSamples);
+        var table = new Table().Border(TableBorder.Rounded).Title("ingest result");
+        table.AddColumn("figure");
+        table.AddColumn(new TableColumn("value").RightAligned());
+
+        table.AddRow("mode", result.Mode == "batch" ? $"batch ({Count(result.ReadingsPerRequest)} per request)" : result.Mode);
+        table.AddRow("devices", $"{Count(result.Meters)} meters, {Count(result.Vehicles)} vehicles");
+        table.AddRow("concurrency", Count(result.Concurrency));
+        table.AddRow("stopped by", Markup.Escape(result.StopReason));
+        table.AddRow("requests", Count(result.Requests));
+        table.AddRow("readings accepted", Count(result.Accepted));
+        table.AddRow("duplicates", Count(result.Duplicates));
+        if (result.Rejected > 0)
+        {
+            table.AddRow("[red]rejected batch items[/]", $"[red]{Count(result.Rejected)}[/]");
+        }
+
+        table.AddRow("retried (503)", Count(result.Retried));
+        table.AddRow("failed", result.Failed == 0 ? "0" : $"[red]{Count(result.Failed)}[/]");
+        if (result.Abandoned > 0)
+        {
+            table.AddRow("abandoned at stop (503, not retried)", Count(result.Abandoned));
+        }
+
+        table.AddRow("elapsed s", Number(result.ElapsedSeconds, "0.00"));
+        table.AddRow("accepted readings/s", $"[bold]{Number(result.AcceptedPerSecond, "N0")}[/]");
+        table.AddRow("request latency p50 ms", Number(result.LatencyP50Ms, "0.00"));
+        table.AddRow("request latency p90 ms", Number(result.LatencyP90Ms, "0.00"));
+        table.AddRow("request latency p99 ms", Number(result.LatencyP99Ms, "0.00"));
+        table.AddRow("request latency max ms", Number(result.LatencyMaxMs, "0.00"));
+        if (result.RowsChecked)
+        {
+            var rows = result.RowsCommitted is { } committed ? Count(committed) : "unknown";
+            table.AddRow("rows committed", result.RowsCommitted == result.Accepted ? $"[green]{rows}[/]" : $"[red]{rows}[/]");
+        }
+
+        Terminal.Out.Write(table);
+
+        if (failureSamples.Count > 0)
+        {
+            Terminal.Out.MarkupLine("[yellow]First failures:[/]");
+            foreach (var sample in failureSamples)
+            {
+                Terminal.Out.MarkupLineInterpolated($"  [yellow]{sample}[/]");
+            }
+        }
+
+        if (result.RowsChecked && result.RowsCommitted is { } added && added != result.Accepted)
+        {
+            Terminal.Out.MarkupLineInterpolated(
+                $"[red]{added:N0} rows were added to the history tables for {result.Accepted:N0} accepted readings.[/]");
+        }
+
+        Terminal.Out.MarkupLine(result.Passed ? "[green]PASS[/]" : "[red]FAIL[/]");
+    }
+
+    public static async Task WriteJsonAsync(string path, IngestResult result, CancellationToken cancellationToken)
+    {
+        await using var file = File.Create(path);
+        await JsonSerializer.SerializeAsync(file, result, SimulatorJsonContext.Default.IngestResult, cancellationToken);
+    }
+
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}
