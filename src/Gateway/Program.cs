@@ -1,6 +1,9 @@
 using EnergyActors.Gateway;
+using EnergyActors.Gateway.Alerts;
+using EnergyActors.Gateway.Analytics;
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.Ingestion;
+using EnergyActors.Gateway.Links;
 using EnergyActors.Gateway.Operations;
 using EnergyActors.Gateway.Status;
 using EnergyActors.ServiceDefaults;
@@ -57,6 +60,9 @@ app.MapOperationsEndpoints();
 var telemetry = app.MapGroup("/v1/telemetry").WithTags("Telemetry");
 telemetry.MapTelemetryIngestion();
 telemetry.MapDeviceStatus();
+app.MapGroup("/v1/vehicles").WithTags("Vehicles").MapMeterLinks();
+app.MapGroup("/v1/analytics").WithTags("Analytics").MapAnalytics();
+app.MapGroup("/v1/alerts").WithTags("Alerts").MapAlerts();
 
 await app.RunAsync();
 

@@ -4,11 +4,38 @@ namespace EnergyActors.Grains.Abstractions;
 [Alias("ea.IVehicleGrain")]
 public interface IVehicleGrain : IGrainWithStringKey
 {
-    /// <summary>Commits the readings to history, then applies the new ones to the vehicle's hot state.</summary>
+    /// <summary>Commits the readings to history, then applies the new ones to the vehicle's hot state and window.</summary>
     /// <exception cref="BackPressureException">History cannot take the readings now; none was acknowledged.</exception>
     [Alias("Ingest")]
     Task<IngestResult> Ingest(IReadOnlyList<VehicleReading> readings);
 
     [Alias("GetStatus")]
     Task<VehicleStatus?> GetStatus();
+
+    /// <summary>The rolling 24 h figures; null for a vehicle never seen (no reading of its own, none attributed).</summary>
+    [Alias("GetPerformance")]
+    Task<VehiclePerformance?> GetPerformance();
+
+    /// <summary>Adds AC energy a meter committed for this vehicle (called by meter grains after their commit).</summary>
+    [Alias("AddChargerEnergy")]
+    Task AddChargerEnergy(ChargerEnergy energy);
+
+    /// <summary>Links a meter to this vehicle, moving it from any other vehicle.</summary>
+    [Alias("LinkMeter")]
+    Task<MeterLink> LinkMeter(string meterId);
+
+    /// <summary>Removes this vehicle's meter link; false when none was linked.</summary>
+    [Alias("UnlinkMeter")]
+    Task<bool> UnlinkMeter();
+
+    [Alias("GetMeterLink")]
+    Task<MeterLink?> GetMeterLink();
+
+    /// <summary>Told by a meter that it now belongs to another vehicle.</summary>
+    [Alias("ForgetMeter")]
+    Task ForgetMeter(string meterId);
+
+    /// <summary>Re-publishes this vehicle's figures to the fleet index (used to refill an index after a restart).</summary>
+    [Alias("Publish")]
+    Task Publish();
 }

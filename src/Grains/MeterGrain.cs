@@ -1,15 +1,21 @@
 using EnergyActors.Grains.Abstractions;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
 namespace EnergyActors.Grains;
 
 /// <summary>
-/// Holds a meter's newest reading in memory. Reentrant so that many concurrent readings for the
-/// same meter wait on the same group commit instead of one commit each; state is only touched
+/// Holds a meter's newest reading and its vehicle link. Reentrant so that many concurrent readings for
+/// the same meter wait on the same group commit instead of one commit each; state is only touched
 /// after the commit returns, inside the grain's single-threaded turn.
 /// </summary>
 [Reentrant]
-public sealed class MeterGrain(IHistoryWriter history, IHistoryReader historyReader) : Grain, IMeterGrain
+public sealed partial class MeterGrain(
+    IHistoryWriter history,
+    IHistoryReader historyReader,
+    TimeProvider time,
+    [PersistentState("link", GrainStorage.Name)] IPersistentState<MeterLinkState> link,
+    ILogger<MeterGrain> logger) : Grain, IMeterGrain
 {
     private MeterReading? _latest;
 
@@ -18,23 +24,41 @@ public sealed class MeterGrain(IHistoryWriter history, IHistoryReader historyRea
 
     public async Task<IngestResult> Ingest(IReadOnlyList<MeterReading> readings)
     {
-        ArgumentNullException.ThrowIfNull(readings);
-        var normalized = Normalize(readings);
-        var stored = await history.AppendMeterReadings(this.GetPrimaryKeyString(), normalized);
+        // Attribution happens here, before the commit, so history records the link as it was at ingestion time.
+        var normalized = ReadingNormalizer.Meter(readings, link.State.VehicleId);
+        var commit = await history.AppendMeterReadings(this.GetPrimaryKeyString(), normalized);
 
         var accepted = 0;
+        Dictionary<string, List<AcEnergy>>? forVehicles = null;
         for (var i = 0; i < normalized.Length; i++)
         {
-            if (!stored[i])
+            if (!commit.Stored[i])
             {
                 continue;
             }
 
+            var reading = normalized[i];
             accepted++;
-            if (_latest is null || normalized[i].Timestamp > _latest.Timestamp)
+            if (_latest is null || reading.Timestamp > _latest.Timestamp)
             {
-                _latest = normalized[i];
+                _latest = reading;
             }
+
+            if (reading.VehicleId is { } vehicleId)
+            {
+                forVehicles ??= new Dictionary<string, List<AcEnergy>>(StringComparer.Ordinal);
+                if (!forVehicles.TryGetValue(vehicleId, out var list))
+                {
+                    forVehicles[vehicleId] = list = [];
+                }
+
+                list.Add(new AcEnergy(reading.Timestamp, reading.KwhConsumedAc));
+            }
+        }
+
+        if (forVehicles is not null)
+        {
+            await ForwardAsync(forVehicles, commit.TransactionId);
         }
 
         return new IngestResult(accepted, normalized.Length - accepted);
@@ -43,18 +67,52 @@ public sealed class MeterGrain(IHistoryWriter history, IHistoryReader historyRea
     public Task<MeterStatus?> GetStatus() =>
         Task.FromResult(_latest is null ? null : new MeterStatus(this.GetPrimaryKeyString(), _latest));
 
-    private static MeterReading[] Normalize(IReadOnlyList<MeterReading> readings)
+    public async Task<string?> LinkTo(string vehicleId)
     {
-        var result = new MeterReading[readings.Count];
-        for (var i = 0; i < result.Length; i++)
+        var previous = link.State.VehicleId;
+        if (previous == vehicleId)
         {
-            var reading = readings[i];
-            var timestamp = HistoryTime.Normalize(reading.Timestamp);
-            result[i] = timestamp == reading.Timestamp && timestamp.Offset == reading.Timestamp.Offset
-                ? reading
-                : reading with { Timestamp = timestamp };
+            return null;
         }
 
-        return result;
+        link.State.VehicleId = vehicleId;
+        link.State.LinkedAt = time.GetUtcNow();
+        await link.WriteStateAsync();
+        return previous;
     }
+
+    public async Task Unlink(string vehicleId)
+    {
+        if (link.State.VehicleId == vehicleId)
+        {
+            link.State.VehicleId = null;
+            await link.WriteStateAsync();
+        }
+    }
+
+    /// <summary>
+    /// The readings are committed whatever happens here; a vehicle that misses a forward (its silo died
+    /// mid-call) counts the energy when it next rebuilds its window from history.
+    /// </summary>
+    private async Task ForwardAsync(Dictionary<string, List<AcEnergy>> forVehicles, ulong transactionId)
+    {
+        var meterId = this.GetPrimaryKeyString();
+        var calls = new List<Task>(forVehicles.Count);
+        foreach (var (vehicleId, energy) in forVehicles)
+        {
+            calls.Add(GrainFactory.GetGrain<IVehicleGrain>(vehicleId).AddChargerEnergy(new ChargerEnergy(meterId, transactionId, energy)));
+        }
+
+        try
+        {
+            await Task.WhenAll(calls);
+        }
+        catch (Exception ex)
+        {
+            LogForwardFailed(ex, meterId, forVehicles.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meter {MeterId} could not forward committed energy to {Vehicles} vehicle(s); they will count it at their next rebuild")]
+    private partial void LogForwardFailed(Exception exception, string meterId, int vehicles);
 }

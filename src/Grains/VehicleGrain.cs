@@ -1,59 +1,241 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Analytics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace EnergyActors.Grains;
 
 /// <summary>
-/// Holds a vehicle's newest reading in memory. Reentrant for the same reason as <see cref="MeterGrain"/>:
-/// concurrent readings share group commits; state changes only after the commit.
+/// A vehicle's newest reading, its meter link and its rolling 24 h efficiency window. Reentrant so that
+/// concurrent readings share group commits; state changes only after the commit. The window is rebuilt
+/// from history on activation and then kept up to date by the vehicle's own readings and by the AC
+/// energy its meters forward after their commits.
 /// </summary>
 [Reentrant]
-public sealed class VehicleGrain(IHistoryWriter history, IHistoryReader historyReader) : Grain, IVehicleGrain
+public sealed partial class VehicleGrain(
+    IHistoryWriter history,
+    IHistoryReader historyReader,
+    IAlertStore alerts,
+    TimeProvider time,
+    IOptions<AnalyticsOptions> options,
+    [PersistentState("link", GrainStorage.Name)] IPersistentState<VehicleLinkState> link,
+    ILogger<VehicleGrain> logger) : Grain, IVehicleGrain
 {
-    private VehicleReading? _latest;
+    private static readonly TimeSpan WindowLength = TimeSpan.FromDays(1);
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _latest = await historyReader.LatestVehicleReading(this.GetPrimaryKeyString(), cancellationToken);
+    private readonly EfficiencyWindow _window = new(TimeSpan.FromSeconds(options.Value.BucketSeconds));
+    private readonly VehicleAlerts _alerts = new();
+    private VehicleReading? _latest;
+    private TransactionSnapshot _rebuiltFrom = TransactionSnapshot.None;
+    private bool _seen;
+    private FleetReporter? _reporter;
+
+    private string VehicleId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var loaded = await historyReader.LoadVehicle(VehicleId, _window.Snapshot(now).Start, cancellationToken);
+        _latest = loaded.Latest;
+        _rebuiltFrom = loaded.Snapshot;
+        _seen = loaded.Latest is not null || loaded.EverAttributed;
+        foreach (var reading in loaded.VehicleReadings)
+        {
+            _window.AddDc(reading.Timestamp, reading.KwhDeliveredDc, reading.BatteryTemp, now);
+        }
+
+        foreach (var energy in loaded.AcReadings)
+        {
+            _window.AddAc(energy.Timestamp, energy.KwhConsumedAc, now);
+        }
+
+        if (_seen)
+        {
+            _alerts.Restore(await alerts.ActiveKinds(VehicleId, cancellationToken));
+            _reporter = new FleetReporter(this, options.Value.FleetReportDelayMilliseconds, TimeSpan.FromSeconds(options.Value.BucketSeconds));
+            await AfterChangeAsync();
+        }
+    }
 
     public async Task<IngestResult> Ingest(IReadOnlyList<VehicleReading> readings)
     {
-        ArgumentNullException.ThrowIfNull(readings);
-        var normalized = Normalize(readings);
-        var stored = await history.AppendVehicleReadings(this.GetPrimaryKeyString(), normalized);
+        var normalized = ReadingNormalizer.Vehicle(readings);
+        var commit = await history.AppendVehicleReadings(VehicleId, normalized);
 
+        var now = time.GetUtcNow();
         var accepted = 0;
         for (var i = 0; i < normalized.Length; i++)
         {
-            if (!stored[i])
+            if (!commit.Stored[i])
             {
                 continue;
             }
 
+            var reading = normalized[i];
             accepted++;
-            if (_latest is null || normalized[i].Timestamp > _latest.Timestamp)
+            _window.AddDc(reading.Timestamp, reading.KwhDeliveredDc, reading.BatteryTemp, now);
+            if (_latest is null || reading.Timestamp > _latest.Timestamp)
             {
-                _latest = normalized[i];
+                _latest = reading;
             }
+        }
+
+        if (accepted > 0)
+        {
+            await SeenAsync();
         }
 
         return new IngestResult(accepted, normalized.Length - accepted);
     }
 
     public Task<VehicleStatus?> GetStatus() =>
-        Task.FromResult(_latest is null ? null : new VehicleStatus(this.GetPrimaryKeyString(), _latest));
+        Task.FromResult(_latest is null ? null : new VehicleStatus(VehicleId, _latest));
 
-    private static VehicleReading[] Normalize(IReadOnlyList<VehicleReading> readings)
+    public Task<VehiclePerformance?> GetPerformance() =>
+        Task.FromResult(_seen ? Performance(time.GetUtcNow()) : null);
+
+    public async Task AddChargerEnergy(ChargerEnergy energy)
     {
-        var result = new VehicleReading[readings.Count];
-        for (var i = 0; i < result.Length; i++)
+        ArgumentNullException.ThrowIfNull(energy);
+        // Committed before this activation read history: the rebuild already counted it.
+        if (_rebuiltFrom.Sees(energy.TransactionId))
         {
-            var reading = readings[i];
-            var timestamp = HistoryTime.Normalize(reading.Timestamp);
-            result[i] = timestamp == reading.Timestamp && timestamp.Offset == reading.Timestamp.Offset
-                ? reading
-                : reading with { Timestamp = timestamp };
+            return;
         }
 
-        return result;
+        var now = time.GetUtcNow();
+        foreach (var reading in energy.Readings)
+        {
+            _window.AddAc(reading.Timestamp, reading.KwhConsumedAc, now);
+        }
+
+        await SeenAsync();
     }
+
+    public async Task<MeterLink> LinkMeter(string meterId)
+    {
+        if (link.State.MeterId == meterId)
+        {
+            return new MeterLink(VehicleId, meterId, link.State.LinkedAt);
+        }
+
+        if (link.State.MeterId is { } current)
+        {
+            await GrainFactory.GetGrain<IMeterGrain>(current).Unlink(VehicleId);
+        }
+
+        var previousVehicle = await GrainFactory.GetGrain<IMeterGrain>(meterId).LinkTo(VehicleId);
+        if (previousVehicle is not null && previousVehicle != VehicleId)
+        {
+            await GrainFactory.GetGrain<IVehicleGrain>(previousVehicle).ForgetMeter(meterId);
+        }
+
+        link.State.MeterId = meterId;
+        link.State.LinkedAt = time.GetUtcNow();
+        await link.WriteStateAsync();
+        return new MeterLink(VehicleId, meterId, link.State.LinkedAt);
+    }
+
+    public async Task<bool> UnlinkMeter()
+    {
+        if (link.State.MeterId is not { } meterId)
+        {
+            return false;
+        }
+
+        await GrainFactory.GetGrain<IMeterGrain>(meterId).Unlink(VehicleId);
+        link.State.MeterId = null;
+        await link.WriteStateAsync();
+        return true;
+    }
+
+    public Task<MeterLink?> GetMeterLink() =>
+        Task.FromResult(link.State.MeterId is { } meterId ? new MeterLink(VehicleId, meterId, link.State.LinkedAt) : null);
+
+    public async Task ForgetMeter(string meterId)
+    {
+        if (link.State.MeterId == meterId)
+        {
+            link.State.MeterId = null;
+            await link.WriteStateAsync();
+        }
+    }
+
+    public async Task Publish()
+    {
+        if (_reporter is not null)
+        {
+            await _reporter.ReportNowAsync();
+        }
+    }
+
+    internal VehiclePerformance CurrentPerformance() => Performance(time.GetUtcNow());
+
+    private VehiclePerformance Performance(DateTimeOffset now)
+    {
+        var s = _window.Snapshot(now);
+        return new VehiclePerformance(
+            VehicleId, s.Start, s.End, s.TotalAcKwh, s.TotalDcKwh, s.EfficiencyRatio, s.AvgBatteryTemp, s.VehicleReadings, s.MeterReadings, s.HealthStatus);
+    }
+
+    /// <summary>Called by the reporter as the window slides: the verdict can change without any new reading.</summary>
+    internal async Task<VehiclePerformance> ReevaluateAsync()
+    {
+        var performance = CurrentPerformance();
+        await SyncAlertsAsync(performance);
+        return performance;
+    }
+
+    internal bool HasWindowData => !_window.IsEmpty;
+
+    internal IFleetIndexGrain FleetIndex => GrainFactory.GetGrain<IFleetIndexGrain>(IFleetIndexGrain.ShardOf(VehicleId));
+
+    private async Task SeenAsync()
+    {
+        if (!_seen)
+        {
+            _seen = true;
+            _reporter ??= new FleetReporter(this, options.Value.FleetReportDelayMilliseconds, TimeSpan.FromSeconds(options.Value.BucketSeconds));
+        }
+
+        await AfterChangeAsync();
+    }
+
+    private async Task AfterChangeAsync()
+    {
+        await ReevaluateAsync();
+        _reporter?.MarkChanged();
+    }
+
+    /// <summary>
+    /// Alerts follow the verdict: entering CRITICAL or ANOMALY raises one, leaving clears it. A store failure
+    /// is logged and retried at the next evaluation, since the readings themselves are already committed.
+    /// </summary>
+    private async Task SyncAlertsAsync(VehiclePerformance performance)
+    {
+        foreach (var change in _alerts.ChangesFor(performance.HealthStatus))
+        {
+            try
+            {
+                if (change.Raise)
+                {
+                    await alerts.Raise(VehicleId, change.Kind, VehicleAlerts.Message(change.Kind, performance), time.GetUtcNow());
+                }
+                else
+                {
+                    await alerts.Clear(VehicleId, change.Kind, time.GetUtcNow());
+                }
+
+                _alerts.Applied(change);
+            }
+            catch (Exception ex) when (ex is BackPressureException or TimeoutException)
+            {
+                LogAlertFailed(ex, VehicleId, change.Kind);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {VehicleId}: alert {Kind} not stored; will retry at the next evaluation")]
+    private partial void LogAlertFailed(Exception exception, string vehicleId, string kind);
 }

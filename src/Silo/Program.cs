@@ -17,7 +17,7 @@ builder.Services.AddHostedService<DatabaseStartupService>();
 builder.UseOrleans(silo => silo
     .UseEnergyActorsEndpoints(clusterHost)
     .UseEnergyActorsClustering(builder.Configuration)
-    .UseEnergyActorsGrainStorage(builder.Configuration)
+    .UseEnergyActorsGrainStorage()
     .AddActivityPropagation());
 
 builder.AddEnergyActorsTelemetry("energyactors-silo");

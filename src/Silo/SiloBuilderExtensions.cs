@@ -1,5 +1,6 @@
 using System.Net;
-using EnergyActors.Silo.Storage;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 
 namespace EnergyActors.Silo;
@@ -10,38 +11,40 @@ public static class SiloBuilderExtensions
     public const string Invariant = "Npgsql";
 
     /// <summary>The grain storage provider name grains use for small durable state (links, site configuration).</summary>
-    public const string GrainStorageName = "Default";
+    public const string GrainStorageName = EnergyActors.Grains.GrainStorage.Name;
 
     /// <summary>Membership in the PostgreSQL membership table; failure-detection timing from <c>Orleans:Membership</c>.</summary>
     public static ISiloBuilder UseEnergyActorsClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
-        var connectionString = PostgresConnection.Get(configuration);
-        silo.UseAdoNetClustering(o =>
+        silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> o) => o.Configure<NpgsqlDataSource>((options, dataSource) =>
         {
-            o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
-        });
+            options.Invariant = Invariant;
+            options.DataSource = dataSource;
+        }));
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
         return silo;
     }
 
-    /// <summary>Grain state and reminders in PostgreSQL (also used by test clusters, which bring their own membership).</summary>
-    public static ISiloBuilder UseEnergyActorsGrainStorage(this ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>
+    /// Grain state and reminders in PostgreSQL (also used by test clusters, which bring their own membership).
+    /// Every provider shares the silo's one <see cref="NpgsqlDataSource"/>, so a silo holds one bounded
+    /// connection pool rather than one per provider, and many silos fit under max_connections.
+    /// </summary>
+    public static ISiloBuilder UseEnergyActorsGrainStorage(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        var connectionString = PostgresConnection.Get(configuration);
-        silo.AddAdoNetGrainStorage(GrainStorageName, o =>
+        silo.AddAdoNetGrainStorage(GrainStorageName, (OptionsBuilder<AdoNetGrainStorageOptions> o) => o.Configure<NpgsqlDataSource>((options, dataSource) =>
         {
-            o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
-        });
-        silo.UseAdoNetReminderService(o =>
+            options.Invariant = Invariant;
+            options.DataSource = dataSource;
+        }));
+        silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> o) => o.Configure<NpgsqlDataSource>((options, dataSource) =>
         {
-            o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
-        });
+            options.Invariant = Invariant;
+            options.DataSource = dataSource;
+        }));
         return silo;
     }
 

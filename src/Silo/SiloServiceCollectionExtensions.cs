@@ -27,6 +27,8 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<IHistoryWriter>(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddSingleton<IHistoryReader, HistoryReader>();
+        services.AddSingleton<IAlertStore, AlertStore>();
+        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddHostedService<HistoryPartitionService>();
         return services;

@@ -10,6 +10,10 @@ namespace EnergyActors.Gateway.Contracts;
 [JsonSerializable(typeof(BatchIngestResponse))]
 [JsonSerializable(typeof(MeterStatusResponse))]
 [JsonSerializable(typeof(VehicleStatusResponse))]
+[JsonSerializable(typeof(PerformanceResponse))]
+[JsonSerializable(typeof(FleetResponse))]
+[JsonSerializable(typeof(MeterLinkResponse))]
+[JsonSerializable(typeof(AlertListResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class GatewayJsonContext : JsonSerializerContext;

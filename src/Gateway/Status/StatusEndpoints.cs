@@ -1,5 +1,4 @@
 using EnergyActors.Gateway.Contracts;
-using EnergyActors.Gateway.Ingestion;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,7 +25,7 @@ public static class StatusEndpoints
     {
         if (!DeviceId.IsValid(meterId))
         {
-            return InvalidId("meterId");
+            return Problems.InvalidId("meterId");
         }
 
         var status = await grains.GetGrain<IMeterGrain>(meterId).GetStatus();
@@ -43,7 +42,7 @@ public static class StatusEndpoints
     {
         if (!DeviceId.IsValid(vehicleId))
         {
-            return InvalidId("vehicleId");
+            return Problems.InvalidId("vehicleId");
         }
 
         var status = await grains.GetGrain<IVehicleGrain>(vehicleId).GetStatus();
@@ -56,9 +55,5 @@ public static class StatusEndpoints
         return TypedResults.Ok(new VehicleStatusResponse(status.VehicleId, latest.Soc, latest.KwhDeliveredDc, latest.BatteryTemp, latest.Timestamp.UtcDateTime));
     }
 
-    private static ValidationProblem InvalidId(string field) =>
-        ValidationResults.From(new FieldError(field, $"'{field}' must be 1 to {DeviceId.MaxLength} characters from [A-Za-z0-9._:-]."));
-
-    private static ProblemHttpResult NotFound(string kind, string id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Unknown {kind}", detail: $"No reading has been stored for {kind} '{id}'.");
+    private static ProblemHttpResult NotFound(string kind, string id) => Problems.NotFound($"Unknown {kind}", $"No reading has been stored for {kind} '{id}'.");
 }

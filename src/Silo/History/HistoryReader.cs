@@ -1,43 +1,109 @@
-using System.Net.Sockets;
+using System.Data;
 using EnergyActors.Grains;
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Silo.Storage;
 using Npgsql;
 
 namespace EnergyActors.Silo.History;
 
-/// <summary>Newest-reading look-ups on the (device id, ts) primary key, one backward index probe per partition.</summary>
+/// <summary>Activation reads: index probes and range scans on the (device id, ts) keys.</summary>
 public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
 {
-    public Task<MeterReading?> LatestMeterReading(string meterId, CancellationToken cancellationToken) =>
-        QuerySingleAsync(
-            "SELECT ts, kwh_consumed_ac, voltage, vehicle_id FROM meter_readings WHERE meter_id = $1 ORDER BY ts DESC LIMIT 1",
-            meterId,
-            r => new MeterReading(Utc(r.GetFieldValue<DateTime>(0)), r.GetDouble(1), r.GetDouble(2), r.IsDBNull(3) ? null : r.GetString(3)),
-            cancellationToken);
-
-    public Task<VehicleReading?> LatestVehicleReading(string vehicleId, CancellationToken cancellationToken) =>
-        QuerySingleAsync(
-            "SELECT ts, soc, kwh_delivered_dc, battery_temp FROM vehicle_readings WHERE vehicle_id = $1 ORDER BY ts DESC LIMIT 1",
-            vehicleId,
-            r => new VehicleReading(Utc(r.GetFieldValue<DateTime>(0)), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3)),
-            cancellationToken);
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    private async Task<T?> QuerySingleAsync<T>(string sql, string deviceId, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
-        where T : class
+    public async Task<MeterReading?> LatestMeterReading(string meterId, CancellationToken cancellationToken)
     {
         try
         {
-            await using var command = dataSource.CreateCommand(sql);
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deviceId });
+            await using var command = dataSource.CreateCommand(
+                "SELECT ts, kwh_consumed_ac, voltage, vehicle_id FROM meter_readings WHERE meter_id = $1 ORDER BY ts DESC LIMIT 1");
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = meterId });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? map(reader) : null;
+            return await reader.ReadAsync(cancellationToken)
+                ? new MeterReading(PostgresTime.Utc(reader.GetFieldValue<DateTime>(0)), reader.GetDouble(1), reader.GetDouble(2), reader.IsDBNull(3) ? null : reader.GetString(3))
+                : null;
         }
-        catch (Exception ex) when (ex is NpgsqlException or IOException or SocketException or TimeoutException)
+        catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
-            // The grain cannot activate without its history; tell the caller to come back rather than fail hard.
-            throw new BackPressureException("PostgreSQL is unavailable; retry later.", ex);
+            throw Unavailable(ex);
         }
+    }
+
+    public async Task<VehicleHistory> LoadVehicle(string vehicleId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            // Repeatable read: every statement below and the snapshot reported to the grain are the same view.
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            var snapshot = TransactionSnapshot.Parse((string)(await ScalarAsync(connection, transaction, "SELECT pg_current_snapshot()::text", vehicleId, since, cancellationToken))!);
+
+            VehicleReading? latest = null;
+            var own = new List<VehicleReading>();
+            await using (var command = Command(connection, transaction, """
+                (SELECT ts, soc, kwh_delivered_dc, battery_temp FROM vehicle_readings WHERE vehicle_id = $1 ORDER BY ts DESC LIMIT 1)
+                UNION ALL
+                (SELECT ts, soc, kwh_delivered_dc, battery_temp FROM vehicle_readings WHERE vehicle_id = $1 AND ts >= $2)
+                """, vehicleId, since))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                var first = true;
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var reading = new VehicleReading(PostgresTime.Utc(reader.GetFieldValue<DateTime>(0)), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3));
+                    if (first)
+                    {
+                        latest = reading;
+                        first = false;
+                    }
+                    else
+                    {
+                        own.Add(reading);
+                    }
+                }
+            }
+
+            var ac = new List<AcEnergy>();
+            await using (var command = Command(connection, transaction, "SELECT ts, kwh_consumed_ac FROM meter_readings WHERE vehicle_id = $1 AND ts >= $2", vehicleId, since))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ac.Add(new AcEnergy(PostgresTime.Utc(reader.GetFieldValue<DateTime>(0)), reader.GetDouble(1)));
+                }
+            }
+
+            var everAttributed = ac.Count > 0
+                || (bool)(await ScalarAsync(connection, transaction, "SELECT EXISTS (SELECT 1 FROM meter_readings WHERE vehicle_id = $1)", vehicleId, since, cancellationToken))!;
+            await transaction.CommitAsync(cancellationToken);
+            return new VehicleHistory(latest, own, ac, everAttributed, snapshot);
+        }
+        catch (Exception ex) when (StorageFailure.IsTransient(ex))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    // The grain cannot activate without its history; tell the caller to come back rather than fail hard.
+    private static BackPressureException Unavailable(Exception ex) => new("PostgreSQL is unavailable; retry later.", ex);
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string deviceId, DateTimeOffset since)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        if (sql.Contains("$1", StringComparison.Ordinal))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deviceId });
+        }
+
+        if (sql.Contains("$2", StringComparison.Ordinal))
+        {
+            command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = since.UtcDateTime });
+        }
+
+        return command;
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string deviceId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql, deviceId, since);
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Threading.Channels;
 using EnergyActors.Grains;
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Silo.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -38,10 +38,10 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
     /// <summary>Batches committed since start; tests use it to see that concurrent callers share commits.</summary>
     public long Flushes => Interlocked.Read(ref _flushes);
 
-    public Task<bool[]> AppendMeterReadings(string meterId, IReadOnlyList<MeterReading> readings) =>
+    public Task<HistoryCommit> AppendMeterReadings(string meterId, IReadOnlyList<MeterReading> readings) =>
         Enqueue(new PendingWrite<MeterReading>(MeterHistoryTable.Instance, meterId, readings));
 
-    public Task<bool[]> AppendVehicleReadings(string vehicleId, IReadOnlyList<VehicleReading> readings) =>
+    public Task<HistoryCommit> AppendVehicleReadings(string vehicleId, IReadOnlyList<VehicleReading> readings) =>
         Enqueue(new PendingWrite<VehicleReading>(VehicleHistoryTable.Instance, vehicleId, readings));
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -68,11 +68,11 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
         return Task.WhenAll(flushers);
     }
 
-    private Task<bool[]> Enqueue<TRow>(PendingWrite<TRow> write)
+    private Task<HistoryCommit> Enqueue<TRow>(PendingWrite<TRow> write)
     {
         if (write.RowCount == 0)
         {
-            return Task.FromResult(Array.Empty<bool>());
+            return Task.FromResult(new HistoryCommit([], 0));
         }
 
         var outstanding = Interlocked.Add(ref _outstandingRows, write.RowCount);
@@ -174,10 +174,10 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
             try
             {
                 connection ??= await OpenWriterConnectionAsync();
-                var inserted = await WriteBatchAsync(connection, batch);
+                var (inserted, transactionId) = await WriteBatchAsync(connection, batch);
                 Interlocked.Increment(ref _flushes);
                 _metrics.Flushed(rows, Stopwatch.GetElapsedTime(started));
-                Complete(batch, inserted);
+                Complete(batch, inserted, transactionId);
                 Interlocked.Add(ref _outstandingRows, -rows);
                 return connection;
             }
@@ -186,7 +186,7 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
                 // Two flushers inserting overlapping keys can deadlock; nothing committed, so the batch is simply retried.
                 LogFlushRetry(ex, rows, attempt);
             }
-            catch (Exception ex) when (IsStorageFailure(ex))
+            catch (Exception ex) when (StorageFailure.IsTransient(ex))
             {
                 LogFlushFailed(ex, rows);
                 _metrics.FlushFailed();
@@ -236,10 +236,17 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
         }
     }
 
-    private static async Task<Dictionary<HistoryTable, HashSet<RowKey>>> WriteBatchAsync(NpgsqlConnection connection, List<PendingWrite> batch)
+    private static async Task<(Dictionary<HistoryTable, HashSet<RowKey>> Inserted, ulong TransactionId)> WriteBatchAsync(NpgsqlConnection connection, List<PendingWrite> batch)
     {
         var inserted = new Dictionary<HistoryTable, HashSet<RowKey>>();
         await using var transaction = await connection.BeginTransactionAsync();
+        // Readers that rebuild state from a snapshot use it to tell whether they already saw this commit.
+        ulong transactionId;
+        await using (var xid = new NpgsqlCommand("SELECT pg_current_xact_id()::text", connection, transaction))
+        {
+            transactionId = ulong.Parse((string)(await xid.ExecuteScalarAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         foreach (var table in HistoryTables.All)
         {
             if (!batch.Exists(w => w.Table == table))
@@ -275,10 +282,10 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
         }
 
         await transaction.CommitAsync();
-        return inserted;
+        return (inserted, transactionId);
     }
 
-    private void Complete(List<PendingWrite> batch, Dictionary<HistoryTable, HashSet<RowKey>> inserted)
+    private void Complete(List<PendingWrite> batch, Dictionary<HistoryTable, HashSet<RowKey>> inserted, ulong transactionId)
     {
         foreach (var (table, keys) in inserted)
         {
@@ -297,7 +304,7 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
         // In batch order, so the earliest staged row of a key is the one told it was stored.
         foreach (var write in batch)
         {
-            write.Complete(inserted[write.Table]);
+            write.Complete(inserted[write.Table], transactionId);
         }
     }
 
@@ -310,9 +317,6 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
 
         Interlocked.Add(ref _outstandingRows, -rows);
     }
-
-    private static bool IsStorageFailure(Exception ex) =>
-        ex is NpgsqlException or IOException or SocketException or TimeoutException or InvalidOperationException { InnerException: NpgsqlException };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "History flush of {Rows} rows hit a transient conflict (attempt {Attempt}); retrying")]
     private partial void LogFlushRetry(Exception exception, int rows, int attempt);

@@ -1,3 +1,4 @@
+using EnergyActors.Grains;
 using Npgsql;
 
 namespace EnergyActors.Silo.History;
@@ -14,20 +15,20 @@ internal abstract class PendingWrite
 
     /// <summary>Answers the caller once the batch committed: a row is new if its key is in <paramref name="inserted"/>
     /// and no earlier row of this batch claimed it.</summary>
-    public abstract void Complete(HashSet<RowKey> inserted);
+    public abstract void Complete(HashSet<RowKey> inserted, ulong transactionId);
 
     public abstract void Fail(Exception error);
 }
 
 internal sealed class PendingWrite<TRow>(HistoryTable<TRow> table, string deviceId, IReadOnlyList<TRow> rows) : PendingWrite
 {
-    private readonly TaskCompletionSource<bool[]> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<HistoryCommit> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public override HistoryTable Table => table;
 
     public override int RowCount => rows.Count;
 
-    public Task<bool[]> Completion => _completion.Task;
+    public Task<HistoryCommit> Completion => _completion.Task;
 
     public override void Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged)
     {
@@ -40,7 +41,7 @@ internal sealed class PendingWrite<TRow>(HistoryTable<TRow> table, string device
         }
     }
 
-    public override void Complete(HashSet<RowKey> inserted)
+    public override void Complete(HashSet<RowKey> inserted, ulong transactionId)
     {
         var stored = new bool[rows.Count];
         for (var i = 0; i < stored.Length; i++)
@@ -48,7 +49,7 @@ internal sealed class PendingWrite<TRow>(HistoryTable<TRow> table, string device
             stored[i] = inserted.Remove(new RowKey(deviceId, table.TimestampOf(rows[i]).UtcTicks));
         }
 
-        _completion.TrySetResult(stored);
+        _completion.TrySetResult(new HistoryCommit(stored, transactionId));
     }
 
     public override void Fail(Exception error) => _completion.TrySetException(error);

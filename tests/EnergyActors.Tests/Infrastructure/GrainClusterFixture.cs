@@ -39,7 +39,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.Services.AddEnergyActorsStorage(siloBuilder.Configuration);
-            siloBuilder.UseEnergyActorsGrainStorage(siloBuilder.Configuration);
+            siloBuilder.UseEnergyActorsGrainStorage();
         }
     }
 }

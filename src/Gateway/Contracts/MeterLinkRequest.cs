@@ -1,0 +1,4 @@
+namespace EnergyActors.Gateway.Contracts;
+
+/// <summary>The body of PUT /v1/vehicles/{vehicleId}/meter.</summary>
+public sealed record MeterLinkRequest(string MeterId);

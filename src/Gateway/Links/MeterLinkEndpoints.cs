@@ -1,0 +1,85 @@
+using System.Text.Json;
+using EnergyActors.Gateway.Contracts;
+using EnergyActors.Gateway.Ingestion;
+using EnergyActors.Grains.Abstractions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EnergyActors.Gateway.Links;
+
+/// <summary>PUT/GET/DELETE /v1/vehicles/{vehicleId}/meter: which meter (charger) a vehicle draws from.</summary>
+public static class MeterLinkEndpoints
+{
+    public static RouteGroupBuilder MapMeterLinks(this RouteGroupBuilder group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        group.MapPut("/{vehicleId}/meter", PutLink)
+            .WithName("LinkMeter")
+            .WithSummary("Link a meter to the vehicle (a meter has at most one vehicle; a new link moves it)")
+            .Accepts<MeterLinkRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/{vehicleId}/meter", GetLink)
+            .WithName("GetMeterLink")
+            .WithSummary("The meter linked to the vehicle");
+        group.MapDelete("/{vehicleId}/meter", DeleteLink)
+            .WithName("UnlinkMeter")
+            .WithSummary("Unlink the vehicle's meter");
+        return group;
+    }
+
+    private static async Task<Results<Ok<MeterLinkResponse>, ValidationProblem>> PutLink(string vehicleId, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (!DeviceId.IsValid(vehicleId))
+        {
+            return Problems.InvalidId("vehicleId");
+        }
+
+        var (document, error) = await JsonBody.ReadAsync(request, cancellationToken);
+        using (document)
+        {
+            if (error is { } malformed)
+            {
+                return ValidationResults.From(malformed);
+            }
+
+            var root = document!.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return ValidationResults.From(new FieldError(JsonBody.Field, "The body must be a JSON object: {\"meterId\": \"...\"}."));
+            }
+
+            var meterId = root.TryGetProperty("meterId", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            if (!DeviceId.IsValid(meterId))
+            {
+                return Problems.InvalidId("meterId");
+            }
+
+            var link = await grains.GetGrain<IVehicleGrain>(vehicleId).LinkMeter(meterId!);
+            return TypedResults.Ok(new MeterLinkResponse(link.VehicleId, link.MeterId, link.LinkedAt.UtcDateTime));
+        }
+    }
+
+    private static async Task<Results<Ok<MeterLinkResponse>, ValidationProblem, ProblemHttpResult>> GetLink(string vehicleId, IGrainFactory grains)
+    {
+        if (!DeviceId.IsValid(vehicleId))
+        {
+            return Problems.InvalidId("vehicleId");
+        }
+
+        var link = await grains.GetGrain<IVehicleGrain>(vehicleId).GetMeterLink();
+        return link is null
+            ? NoLink(vehicleId)
+            : TypedResults.Ok(new MeterLinkResponse(link.VehicleId, link.MeterId, link.LinkedAt.UtcDateTime));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteLink(string vehicleId, IGrainFactory grains)
+    {
+        if (!DeviceId.IsValid(vehicleId))
+        {
+            return Problems.InvalidId("vehicleId");
+        }
+
+        return await grains.GetGrain<IVehicleGrain>(vehicleId).UnlinkMeter() ? TypedResults.NoContent() : NoLink(vehicleId);
+    }
+
+    private static ProblemHttpResult NoLink(string vehicleId) => Problems.NotFound("No meter linked", $"Vehicle '{vehicleId}' has no linked meter.");
+}

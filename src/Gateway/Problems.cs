@@ -1,0 +1,29 @@
+using EnergyActors.Gateway.Ingestion;
+using EnergyActors.Grains.Abstractions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EnergyActors.Gateway;
+
+/// <summary>The problem answers every endpoint group shares: a bad id (400 naming it) and an unknown resource (404).</summary>
+public static class Problems
+{
+    public static ValidationProblem InvalidId(string field) =>
+        ValidationResults.From(new FieldError(field, $"'{field}' must be 1 to {DeviceId.MaxLength} characters from [A-Za-z0-9._:-]."));
+
+    public static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+
+    /// <summary>Parses an optional integer query parameter within [min, max]; null error means valid.</summary>
+    public static FieldError? Limit(string? value, int min, int max, out int limit, int fallback)
+    {
+        limit = fallback;
+        if (value is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) && limit >= min && limit <= max
+            ? null
+            : new FieldError("limit", $"'limit' must be a whole number from {min} to {max}.");
+    }
+}

@@ -1,0 +1,16 @@
+using EnergyActors.Grains.Abstractions;
+using Orleans.Concurrency;
+
+namespace EnergyActors.Grains;
+
+/// <summary>Asks every fleet index shard at once and merges their answers; stateless, so any silo serves it locally.</summary>
+[StatelessWorker]
+public sealed class FleetGrain : Grain, IFleetGrain
+{
+    public async Task<FleetView> Query(HealthStatus? status, int limit)
+    {
+        var shards = await Task.WhenAll(Enumerable.Range(0, IFleetIndexGrain.Shards)
+            .Select(shard => GrainFactory.GetGrain<IFleetIndexGrain>(shard).Query(status, limit)));
+        return FleetRanking.Merge(shards, limit);
+    }
+}

@@ -1,0 +1,7 @@
+namespace EnergyActors.Grains;
+
+/// <summary>The grain storage provider grains keep their small durable state in (links, index membership).</summary>
+public static class GrainStorage
+{
+    public const string Name = "Default";
+}

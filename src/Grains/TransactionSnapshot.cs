@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace EnergyActors.Grains;
+
+/// <summary>
+/// A PostgreSQL snapshot (<c>pg_current_snapshot()</c>, text form <c>xmin:xmax:xip,…</c>): tells whether a
+/// committed transaction's rows were visible to the reads made under it.
+/// </summary>
+public sealed class TransactionSnapshot
+{
+    private readonly ulong _xmin;
+    private readonly ulong _xmax;
+    private readonly HashSet<ulong> _inProgress;
+
+    private TransactionSnapshot(ulong xmin, ulong xmax, HashSet<ulong> inProgress)
+    {
+        _xmin = xmin;
+        _xmax = xmax;
+        _inProgress = inProgress;
+    }
+
+    /// <summary>Nothing was read: no transaction is visible.</summary>
+    public static TransactionSnapshot None { get; } = new(0, 0, []);
+
+    public static TransactionSnapshot Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split(':');
+        if (parts.Length != 3)
+        {
+            throw new FormatException($"Not a PostgreSQL snapshot: '{text}'.");
+        }
+
+        var inProgress = new HashSet<ulong>();
+        foreach (var xid in parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            inProgress.Add(ulong.Parse(xid, CultureInfo.InvariantCulture));
+        }
+
+        return new TransactionSnapshot(ulong.Parse(parts[0], CultureInfo.InvariantCulture), ulong.Parse(parts[1], CultureInfo.InvariantCulture), inProgress);
+    }
+
+    /// <summary>Whether the committed transaction <paramref name="xid"/> had committed before this snapshot was taken.</summary>
+    public bool Sees(ulong xid) => xid < _xmin || (xid < _xmax && !_inProgress.Contains(xid));
+}

@@ -1,0 +1,14 @@
+using EnergyActors.Grains.Abstractions;
+
+namespace EnergyActors.Grains;
+
+/// <summary>
+/// What a vehicle grain reads on activation, all under one snapshot: its newest reading, its own readings
+/// and its attributed AC readings since the window start, and whether it was ever seen at all.
+/// </summary>
+public sealed record VehicleHistory(
+    VehicleReading? Latest,
+    IReadOnlyList<VehicleReading> VehicleReadings,
+    IReadOnlyList<AcEnergy> AcReadings,
+    bool EverAttributed,
+    TransactionSnapshot Snapshot);

@@ -1,0 +1,12 @@
+namespace EnergyActors.Grains;
+
+/// <summary>The meter a vehicle is linked to, kept on the vehicle's side so it can be shown and unlinked.</summary>
+[GenerateSerializer, Alias("ea.VehicleLinkState")]
+public sealed class VehicleLinkState
+{
+    [Id(0)]
+    public string? MeterId { get; set; }
+
+    [Id(1)]
+    public DateTimeOffset LinkedAt { get; set; }
+}

@@ -1,0 +1,95 @@
+using EnergyActors.Grains;
+using EnergyActors.Grains.Abstractions;
+using Npgsql;
+
+namespace EnergyActors.Silo.Storage;
+
+/// <summary>The <c>alerts</c> table. The partial unique index makes raise idempotent; clear only touches an active alert.</summary>
+public sealed class AlertStore(NpgsqlDataSource dataSource) : IAlertStore
+{
+    public Task Raise(string deviceId, string kind, string message, DateTimeOffset at) =>
+        ExecuteAsync(
+            "INSERT INTO alerts (device_id, kind, message, raised_at) VALUES ($1, $2, $3, $4) ON CONFLICT (device_id, kind) WHERE cleared_at IS NULL DO NOTHING",
+            deviceId,
+            kind,
+            message,
+            at.UtcDateTime);
+
+    public Task Clear(string deviceId, string kind, DateTimeOffset at) =>
+        ExecuteAsync("UPDATE alerts SET cleared_at = $3 WHERE device_id = $1 AND kind = $2 AND cleared_at IS NULL", deviceId, kind, at.UtcDateTime);
+
+    public async Task<IReadOnlyList<string>> ActiveKinds(string deviceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT kind FROM alerts WHERE device_id = $1 AND cleared_at IS NULL");
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deviceId });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var kinds = new List<string>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                kinds.Add(reader.GetString(0));
+            }
+
+            return kinds;
+        }
+        catch (Exception ex) when (StorageFailure.IsTransient(ex))
+        {
+            throw new BackPressureException("PostgreSQL is unavailable; retry later.", ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<Alert>> List(AlertQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        try
+        {
+            await using var command = dataSource.CreateCommand("""
+                SELECT id, device_id, kind, message, raised_at, cleared_at FROM alerts
+                WHERE ($1::text IS NULL OR device_id = $1)
+                  AND ($2::boolean IS NULL OR (cleared_at IS NULL) = $2)
+                ORDER BY id DESC
+                LIMIT $3
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.DeviceId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Active ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Boolean });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit });
+            await using var reader = await command.ExecuteReaderAsync();
+            var alerts = new List<Alert>();
+            while (await reader.ReadAsync())
+            {
+                alerts.Add(new Alert(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    PostgresTime.Utc(reader.GetFieldValue<DateTime>(4)),
+                    reader.IsDBNull(5) ? null : PostgresTime.Utc(reader.GetFieldValue<DateTime>(5))));
+            }
+
+            return alerts;
+        }
+        catch (Exception ex) when (StorageFailure.IsTransient(ex))
+        {
+            throw new BackPressureException("PostgreSQL is unavailable; retry later.", ex);
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, params object[] values)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand(sql);
+            foreach (var value in values)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception ex) when (StorageFailure.IsTransient(ex))
+        {
+            throw new BackPressureException("PostgreSQL is unavailable; retry later.", ex);
+        }
+    }
+}
