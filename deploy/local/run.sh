@@ -3,6 +3,7 @@
 # port, then N silos and the HTTP gateway on http://127.0.0.1:5000. Ctrl+C or SIGTERM stops them
 # in order (gateway, silos, database). A second run reuses .data/.
 #   deploy/local/run.sh [--silos N] [--port HTTP_PORT] [--no-build]
+# ENERGY_DATA_DIR moves .data/ elsewhere (the benchmark runs on a throwaway one).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
 done
 case "$silos" in ''|*[!0-9]*|0) echo "--silos takes a whole number >= 1" >&2; exit 2 ;; esac
 
-data="$root/.data"
+data="${ENERGY_DATA_DIR:-$root/.data}"
 logs="$data/logs"
 mkdir -p "$logs"
 chmod 755 "$data"
@@ -46,6 +47,7 @@ stop_all() {
     wait "$pid" 2>/dev/null || true
   done
   pg_stop "$data/pg"
+  rm -f "$data/stack.env"
   echo "stopped"
 }
 trap stop_all EXIT
@@ -87,6 +89,9 @@ done
 dotnet "$(bin Gateway)" --urls "http://127.0.0.1:$http_port" >"$logs/gateway.log" 2>&1 &
 pids=("$!" "${pids[@]}")
 wait_ready "http://127.0.0.1:$http_port/health/ready" "$!" gateway
+
+# For scripts driving this stack (bench.sh): where it is.
+printf 'CONNECTION=%q\nGATEWAY=%q\n' "$ConnectionStrings__Postgres" "http://127.0.0.1:$http_port" >"$data/stack.env"
 
 cat <<INFO
 
