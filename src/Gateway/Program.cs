@@ -4,6 +4,7 @@ using EnergyActors.Gateway.Analytics;
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.Ingestion;
 using EnergyActors.Gateway.Links;
+using EnergyActors.Gateway.Sites;
 using EnergyActors.Gateway.Operations;
 using EnergyActors.Gateway.Status;
 using EnergyActors.ServiceDefaults;
@@ -63,6 +64,7 @@ telemetry.MapDeviceStatus();
 app.MapGroup("/v1/vehicles").WithTags("Vehicles").MapMeterLinks();
 app.MapGroup("/v1/analytics").WithTags("Analytics").MapAnalytics();
 app.MapGroup("/v1/alerts").WithTags("Alerts").MapAlerts();
+app.MapGroup("/v1/sites").WithTags("Sites").MapSites();
 
 await app.RunAsync();
 

@@ -1,4 +1,5 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Sites;
 
 namespace EnergyActors.Grains;
 
@@ -12,4 +13,6 @@ public interface IHistoryWriter
     Task<HistoryCommit> AppendMeterReadings(string meterId, IReadOnlyList<MeterReading> readings);
 
     Task<HistoryCommit> AppendVehicleReadings(string vehicleId, IReadOnlyList<VehicleReading> readings);
+
+    Task<HistoryCommit> AppendSiteReadings(string siteId, IReadOnlyList<SiteReading> readings);
 }

@@ -1,5 +1,9 @@
 using EnergyActors.Grains;
+using EnergyActors.Grains.Sites;
 using EnergyActors.Silo.History;
+using EnergyActors.Silo.Sites;
+using EnergyActors.Silo.Weather;
+using Microsoft.Extensions.Options;
 using EnergyActors.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -28,6 +32,13 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IHistoryWriter>(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddSingleton<IHistoryReader, HistoryReader>();
         services.AddSingleton<IAlertStore, AlertStore>();
+        services.AddSingleton<ISiteHistoryReader, SiteHistoryReader>();
+        services.TryAddSingleton(sp => new SimulationClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SyntheticWeatherSource>();
+        services.AddOptions<OpenMeteoOptions>().Bind(configuration.GetSection(OpenMeteoOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<OpenMeteoClient>((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<OpenMeteoOptions>>().Value.BaseAddress);
+        services.TryAddSingleton<IWeatherSource, FallbackWeatherSource>();
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddHostedService<HistoryPartitionService>();

@@ -14,6 +14,12 @@ namespace EnergyActors.Gateway.Contracts;
 [JsonSerializable(typeof(FleetResponse))]
 [JsonSerializable(typeof(MeterLinkResponse))]
 [JsonSerializable(typeof(AlertListResponse))]
+[JsonSerializable(typeof(SiteResponse))]
+[JsonSerializable(typeof(SiteListResponse))]
+[JsonSerializable(typeof(SiteStatusResponse))]
+[JsonSerializable(typeof(SiteStatusResponse[]))]
+[JsonSerializable(typeof(SiteRollupResponse[]))]
+[JsonSerializable(typeof(SiteReplayResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class GatewayJsonContext : JsonSerializerContext;

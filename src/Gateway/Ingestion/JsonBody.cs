@@ -22,6 +22,19 @@ public static class JsonBody
         }
     }
 
+    /// <summary>Like <see cref="ReadAsync"/>, but a body that is valid JSON yet not an object is an error too.</summary>
+    public static async Task<(JsonDocument? Document, FieldError? Error)> ReadObjectAsync(HttpRequest request, string example, CancellationToken cancellationToken)
+    {
+        var (document, error) = await ReadAsync(request, cancellationToken);
+        if (document is not null && document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            return (null, new FieldError(Field, $"The body must be a JSON object: {example}."));
+        }
+
+        return (document, error);
+    }
+
     public static FieldError Malformed(JsonException ex)
     {
         ArgumentNullException.ThrowIfNull(ex);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Sites;
 using Microsoft.Extensions.Options;
 
 namespace EnergyActors.Gateway.Ingestion;
@@ -37,7 +38,63 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         return errors.Count == before;
     }
 
-    private static string RequiredId(JsonElement item, string field, List<FieldError> errors)
+    /// <summary>A real site's interval reading, in the status shape of <c>GET /v1/sites/{id}/status</c>.</summary>
+    public bool TryParseSite(JsonElement item, List<FieldError> errors, out string siteId, out SiteReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
+        siteId = RequiredId(item, "siteId", errors);
+        var timestamp = Timestamp(item, "timestamp", errors);
+        var interval = item.TryGetProperty("intervalMinutes", out _) ? Number(item, "intervalMinutes", 1, 60, errors) : 5;
+        var unserved = item.TryGetProperty("unservedKw", out _) ? Number(item, "unservedKw", 0, MaxKw, errors) : 0;
+        var battery = NestedObject(item, "battery", errors);
+        var inverter = NestedObject(item, "inverter", errors);
+        var weather = NestedObject(item, "weather", errors);
+        var source = weather is { } w && w.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "site";
+        if (source.Length is 0 or > 32)
+        {
+            errors.Add(new FieldError("weather.source", "'weather.source' must be 1 to 32 characters."));
+        }
+
+        reading = new SiteReading(
+            timestamp,
+            interval,
+            Number(item, "solarKw", 0, MaxKw, errors),
+            Number(item, "loadKw", 0, MaxKw, errors),
+            Number(item, "batteryKw", -MaxKw, MaxKw, errors),
+            Number(item, "gridImportKw", 0, MaxKw, errors),
+            Number(item, "gridExportKw", 0, MaxKw, errors),
+            battery is { } b ? Number(b, "soc", 0, 100, errors, "battery.soc") : 0,
+            battery is { } b1 ? Number(b1, "temperatureC", -50, 150, errors, "battery.temperatureC") : 0,
+            battery is { } b2 ? Number(b2, "voltage", 0, 2_000, errors, "battery.voltage") : 0,
+            battery is { } b3 ? Number(b3, "healthPercent", 0, 100, errors, "battery.healthPercent") : 0,
+            battery is { } b4 ? Number(b4, "cycleCount", 0, 1_000_000, errors, "battery.cycleCount") : 0,
+            inverter is { } i ? Number(i, "acKw", -MaxKw, MaxKw, errors, "inverter.acKw") : 0,
+            inverter is { } i1 ? Number(i1, "dcKw", -MaxKw, MaxKw, errors, "inverter.dcKw") : 0,
+            inverter is { } i2 ? Number(i2, "efficiency", 0, 1, errors, "inverter.efficiency") : 0,
+            inverter is { } i3 ? Number(i3, "temperatureC", -50, 150, errors, "inverter.temperatureC") : 0,
+            weather is { } w1 ? Number(w1, "temperatureC", -90, 70, errors, "weather.temperatureC") : 0,
+            weather is { } w2 ? Number(w2, "irradianceWm2", 0, 2_000, errors, "weather.irradianceWm2") : 0,
+            weather is { } w3 ? Number(w3, "cloudCoverPercent", 0, 100, errors, "weather.cloudCoverPercent") : 0,
+            source,
+            unserved);
+        return errors.Count == before;
+    }
+
+    private const double MaxKw = 1_000_000;
+
+    private static JsonElement? NestedObject(JsonElement item, string field, List<FieldError> errors)
+    {
+        if (item.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Object)
+        {
+            return value;
+        }
+
+        errors.Add(new FieldError(field, $"'{field}' must be an object."));
+        return null;
+    }
+
+    internal static string RequiredId(JsonElement item, string field, List<FieldError> errors)
     {
         if (!item.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -63,9 +120,13 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         return id!;
     }
 
-    private static double Number(JsonElement item, string field, double min, double max, List<FieldError> errors)
+    /// <summary>A required finite number within [min, max]; <paramref name="field"/> is looked up in <paramref name="item"/>,
+    /// errors are reported under <paramref name="path"/> (a nested field's dotted name) when given.</summary>
+    internal static double Number(JsonElement item, string field, double min, double max, List<FieldError> errors, string? path = null)
     {
-        if (!item.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        var name = field;
+        field = path ?? field;
+        if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             errors.Add(new FieldError(field, $"'{field}' is required."));
             return 0;
@@ -94,7 +155,7 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         return number;
     }
 
-    private DateTimeOffset Timestamp(JsonElement item, string field, List<FieldError> errors)
+    internal DateTimeOffset Timestamp(JsonElement item, string field, List<FieldError> errors)
     {
         if (!item.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Sites;
 
 namespace EnergyActors.Gateway.Ingestion;
 
@@ -12,6 +13,7 @@ public sealed class TelemetryBatch(ReadingParser parser)
 {
     private readonly Dictionary<string, List<MeterReading>> _meters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<VehicleReading>> _vehicles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<SiteReading>> _sites = new(StringComparer.Ordinal);
     private readonly List<FieldError> _itemErrors = [];
 
     public List<BatchItemError> Errors { get; } = [];
@@ -55,8 +57,16 @@ public sealed class TelemetryBatch(ReadingParser parser)
                 }
 
                 break;
+            case "site":
+                if (parser.TryParseSite(item, _itemErrors, out var siteId, out var siteReading))
+                {
+                    Group(_sites, siteId).Add(siteReading);
+                    return;
+                }
+
+                break;
             default:
-                _itemErrors.Add(new FieldError("type", "'type' must be \"meter\" or \"vehicle\"."));
+                _itemErrors.Add(new FieldError("type", "'type' must be \"meter\", \"vehicle\" or \"site\"."));
                 break;
         }
 
@@ -83,7 +93,7 @@ public sealed class TelemetryBatch(ReadingParser parser)
     public async Task<IngestResult> DispatchAsync(IGrainFactory grains)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        var calls = new List<Task<IngestResult>>(_meters.Count + _vehicles.Count);
+        var calls = new List<Task<IngestResult>>(_meters.Count + _vehicles.Count + _sites.Count);
         foreach (var (meterId, readings) in _meters)
         {
             calls.Add(grains.GetGrain<IMeterGrain>(meterId).Ingest(readings));
@@ -92,6 +102,11 @@ public sealed class TelemetryBatch(ReadingParser parser)
         foreach (var (vehicleId, readings) in _vehicles)
         {
             calls.Add(grains.GetGrain<IVehicleGrain>(vehicleId).Ingest(readings));
+        }
+
+        foreach (var (siteId, readings) in _sites)
+        {
+            calls.Add(grains.GetGrain<ISiteGrain>(siteId).Ingest(readings));
         }
 
         var results = await Task.WhenAll(calls);

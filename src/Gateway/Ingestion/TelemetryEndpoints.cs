@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,11 @@ public static class TelemetryEndpoints
             .Accepts<VehicleTelemetryRequest>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/site", PostSite)
+            .WithName("IngestSiteReading")
+            .WithSummary("Ingest one real BMS site interval reading (the site status shape)")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/batch", PostBatch)
             .WithName("IngestBatch")
             .WithSummary("Ingest up to 10,000 readings as a JSON array or NDJSON (application/x-ndjson)")
@@ -50,6 +56,11 @@ public static class TelemetryEndpoints
         HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, CancellationToken cancellationToken) =>
         IngestSingleAsync<VehicleReading>(
             request, "vehicle", parser.TryParseVehicle, (id, reading) => grains.GetGrain<IVehicleGrain>(id).Ingest([reading]), metrics, cancellationToken);
+
+    private static Task<Results<Ok<IngestResponse>, ValidationProblem>> PostSite(
+        HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, CancellationToken cancellationToken) =>
+        IngestSingleAsync<SiteReading>(
+            request, "site", parser.TryParseSite, (id, reading) => grains.GetGrain<ISiteGrain>(id).Ingest([reading]), metrics, cancellationToken);
 
     private static async Task<Results<Ok<IngestResponse>, ValidationProblem>> IngestSingleAsync<TReading>(
         HttpRequest request,

@@ -33,7 +33,7 @@ public static class MeterLinkEndpoints
             return Problems.InvalidId("vehicleId");
         }
 
-        var (document, error) = await JsonBody.ReadAsync(request, cancellationToken);
+        var (document, error) = await JsonBody.ReadObjectAsync(request, "{\"meterId\": \"...\"}", cancellationToken);
         using (document)
         {
             if (error is { } malformed)
@@ -42,11 +42,6 @@ public static class MeterLinkEndpoints
             }
 
             var root = document!.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return ValidationResults.From(new FieldError(JsonBody.Field, "The body must be a JSON object: {\"meterId\": \"...\"}."));
-            }
-
             var meterId = root.TryGetProperty("meterId", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
             if (!DeviceId.IsValid(meterId))
             {

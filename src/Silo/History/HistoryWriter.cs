@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using EnergyActors.Grains;
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Sites;
 using EnergyActors.Silo.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -40,6 +41,9 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
 
     public Task<HistoryCommit> AppendMeterReadings(string meterId, IReadOnlyList<MeterReading> readings) =>
         Enqueue(new PendingWrite<MeterReading>(MeterHistoryTable.Instance, meterId, readings));
+
+    public Task<HistoryCommit> AppendSiteReadings(string siteId, IReadOnlyList<SiteReading> readings) =>
+        Enqueue(new PendingWrite<SiteReading>(SiteHistoryTable.Instance, siteId, readings));
 
     public Task<HistoryCommit> AppendVehicleReadings(string vehicleId, IReadOnlyList<VehicleReading> readings) =>
         Enqueue(new PendingWrite<VehicleReading>(VehicleHistoryTable.Instance, vehicleId, readings));

@@ -1,0 +1,24 @@
+using EnergyActors.Silo;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EnergyActors.Benchmarks;
+
+/// <summary>One silo in this process with the product's real storage, history writer and grains (localhost clustering).</summary>
+internal static class InProcessSilo
+{
+    public static async Task<IHost> StartAsync(string connection)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = connection });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddEnergyActorsStorage(builder.Configuration);
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort: 21_111, gatewayPort: 31_000, serviceId: "energyactors-bench", clusterId: $"bench-{Guid.NewGuid():N}")
+            .UseEnergyActorsGrainStorage());
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+}

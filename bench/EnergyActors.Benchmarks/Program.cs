@@ -1,0 +1,22 @@
+using EnergyActors.Benchmarks;
+
+// Benchmark steps that need the product's insides rather than its HTTP API (bench.sh drives those
+// through the simulator): the binary-COPY ceiling, grain-level throughput and bytes per grain.
+var arguments = BenchArguments.Parse(args);
+switch (arguments.Command)
+{
+    case "load":
+        await CopyCeiling.RunAsync(arguments);
+        break;
+    case "grains":
+        await GrainThroughput.RunAsync(arguments);
+        break;
+    case "memory":
+        await GrainMemory.RunAsync(arguments);
+        break;
+    default:
+        Console.Error.WriteLine("usage: EnergyActors.Benchmarks load|grains|memory --connection CS [--vehicles N] [--prefix P] [--json FILE]");
+        return 2;
+}
+
+return 0;

@@ -1,0 +1,3 @@
+namespace EnergyActors.Gateway.Contracts;
+
+public sealed record SiteInverterBody(double AcKw, double DcKw, double Efficiency, double TemperatureC);

@@ -1,0 +1,209 @@
+using System.Text.Json;
+using EnergyActors.Gateway.Ingestion;
+using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Sites;
+
+namespace EnergyActors.Gateway.Sites;
+
+/// <summary>Validates site bodies field by field (POST creates, PATCH changes), naming every wrong field.</summary>
+public static class SiteRequestParser
+{
+    public static readonly string[] Types = ["residential", "commercial", "industrial"];
+    private const double MaxCapacity = 1_000_000;
+
+    public static (string SiteId, SiteConfig Config)? ParseCreate(JsonElement body, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
+        var siteId = body.TryGetProperty("siteId", out var idValue) && idValue.ValueKind != JsonValueKind.Null
+            ? ReadingParser.RequiredId(body, "siteId", errors)
+            : $"site-{Guid.NewGuid():N}"[..17];
+        var name = Text(body, "name", errors, required: true)!;
+        var type = Text(body, "type", errors, required: true);
+        if (type is not null && !Types.Contains(type))
+        {
+            errors.Add(new FieldError("type", "'type' must be residential, commercial or industrial."));
+        }
+
+        var timeZone = Text(body, "timeZone", errors, required: true);
+        if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            errors.Add(new FieldError("timeZone", "'timeZone' must be an IANA time zone id such as Europe/Berlin."));
+        }
+
+        var config = new SiteConfig(
+            name,
+            type ?? string.Empty,
+            ReadingParser.Number(body, "latitude", -90, 90, errors),
+            ReadingParser.Number(body, "longitude", -180, 180, errors),
+            timeZone ?? string.Empty,
+            Positive(body, "batteryCapacityKwh", errors),
+            Positive(body, "batteryMaxPowerKw", errors),
+            ReadingParser.Number(body, "solarCapacityKw", 0, MaxCapacity, errors),
+            Positive(body, "inverterCapacityKw", errors),
+            Interval(body, errors) ?? 5,
+            Flag(body, "simulate", errors) ?? true,
+            Flag(body, "running", errors) ?? true,
+            Seed(body, errors) ?? Random.Shared.NextInt64(0, long.MaxValue),
+            Profile(body, errors));
+        return errors.Count == before ? (siteId, config) : null;
+    }
+
+    public static SitePatch? ParsePatch(JsonElement body, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
+        foreach (var property in body.EnumerateObject())
+        {
+            if (property.Name is not ("name" or "intervalMinutes" or "running" or "batteryMaxPowerKw" or "solarCapacityKw" or "inverterCapacityKw" or "loadProfile"))
+            {
+                errors.Add(new FieldError(property.Name, $"'{property.Name}' cannot be changed; PATCH takes name, intervalMinutes, running, batteryMaxPowerKw, solarCapacityKw, inverterCapacityKw and loadProfile."));
+            }
+        }
+
+        var clearProfile = body.TryGetProperty("loadProfile", out var profileValue) && profileValue.ValueKind == JsonValueKind.Null;
+        var patch = new SitePatch(
+            Text(body, "name", errors, required: false),
+            Interval(body, errors),
+            Flag(body, "running", errors),
+            body.TryGetProperty("batteryMaxPowerKw", out _) ? Positive(body, "batteryMaxPowerKw", errors) : null,
+            body.TryGetProperty("solarCapacityKw", out _) ? ReadingParser.Number(body, "solarCapacityKw", 0, MaxCapacity, errors) : null,
+            body.TryGetProperty("inverterCapacityKw", out _) ? Positive(body, "inverterCapacityKw", errors) : null,
+            clearProfile ? null : Profile(body, errors),
+            clearProfile);
+        return errors.Count == before ? patch : null;
+    }
+
+    private static string? Text(JsonElement body, string field, List<FieldError> errors, bool required)
+    {
+        if (!body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                errors.Add(new FieldError(field, $"'{field}' is required."));
+            }
+
+            return null;
+        }
+
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 200)
+        {
+            errors.Add(new FieldError(field, $"'{field}' must be a string of 1 to 200 characters."));
+            return null;
+        }
+
+        return text;
+    }
+
+    private static double Positive(JsonElement body, string field, List<FieldError> errors)
+    {
+        var value = ReadingParser.Number(body, field, 0, MaxCapacity, errors);
+        if (value == 0 && body.TryGetProperty(field, out var raw) && raw.ValueKind == JsonValueKind.Number)
+        {
+            errors.Add(new FieldError(field, $"'{field}' must be greater than 0."));
+        }
+
+        return value;
+    }
+
+    private static int? Interval(JsonElement body, List<FieldError> errors)
+    {
+        if (!body.TryGetProperty("intervalMinutes", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var minutes) || minutes is < 1 or > 60)
+        {
+            errors.Add(new FieldError("intervalMinutes", "'intervalMinutes' must be a whole number from 1 to 60."));
+            return null;
+        }
+
+        return minutes;
+    }
+
+    private static bool? Flag(JsonElement body, string field, List<FieldError> errors)
+    {
+        if (!body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            errors.Add(new FieldError(field, $"'{field}' must be true or false."));
+            return null;
+        }
+
+        return value.GetBoolean();
+    }
+
+    private static long? Seed(JsonElement body, List<FieldError> errors)
+    {
+        if (!body.TryGetProperty("seed", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var seed))
+        {
+            errors.Add(new FieldError("seed", "'seed' must be a whole number."));
+            return null;
+        }
+
+        return seed;
+    }
+
+    private static SiteLoadProfile? Profile(JsonElement body, List<FieldError> errors)
+    {
+        if (!body.TryGetProperty("loadProfile", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new FieldError("loadProfile", "'loadProfile' must be an object {weekday: [24 weights], weekend: [24 weights]}."));
+            return null;
+        }
+
+        var weekday = Weights(value, "weekday", errors);
+        var weekend = Weights(value, "weekend", errors);
+        return weekday is null || weekend is null ? null : new SiteLoadProfile(weekday, weekend);
+    }
+
+    private static double[]? Weights(JsonElement profile, string field, List<FieldError> errors)
+    {
+        var path = $"loadProfile.{field}";
+        if (!profile.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.Array || value.GetArrayLength() != 24)
+        {
+            errors.Add(new FieldError(path, $"'{path}' must be an array of 24 hourly weights."));
+            return null;
+        }
+
+        var weights = new double[24];
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetDouble(out var w) || !double.IsFinite(w) || w < 0 || w > 1_000)
+            {
+                errors.Add(new FieldError(path, $"'{path}' weights must be finite numbers from 0 to 1000."));
+                return null;
+            }
+
+            weights[i++] = w;
+        }
+
+        if (Array.TrueForAll(weights, w => w == 0))
+        {
+            errors.Add(new FieldError(path, $"'{path}' must not be all zero."));
+            return null;
+        }
+
+        return weights;
+    }
+
+    /// <summary>The id in a site path, or the 400 naming it.</summary>
+    public static bool ValidId(string siteId) => DeviceId.IsValid(siteId);
+}
