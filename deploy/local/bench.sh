@@ -24,7 +24,7 @@ out="$root/bench-results"
 mkdir -p "$out"
 
 dotnet build "$root/EnergyActors.sln" -c Release -nologo -v q
-ENERGY_DATA_DIR="$data" bash "$here/run.sh" --no-build --silos "$silos" --port "$port" >"$data/run.log" 2>&1 &
+ENERGY_DEMO_SITES=0 ENERGY_DATA_DIR="$data" bash "$here/run.sh" --no-build --silos "$silos" --port "$port" >"$data/run.log" 2>&1 &
 stack=$!
 stop_stack() {
   kill -TERM "$stack" 2>/dev/null || true

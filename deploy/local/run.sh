@@ -3,7 +3,7 @@
 # port, then N silos and the HTTP gateway on http://127.0.0.1:5000. Ctrl+C or SIGTERM stops them
 # in order (gateway, silos, database). A second run reuses .data/.
 #   deploy/local/run.sh [--silos N] [--port HTTP_PORT] [--no-build]
-# ENERGY_DATA_DIR moves .data/ elsewhere (the benchmark runs on a throwaway one).
+# ENERGY_DATA_DIR moves .data/ elsewhere (the benchmark runs on a throwaway one); ENERGY_DEMO_SITES=0 skips the demo sites.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -90,6 +90,20 @@ dotnet "$(bin Gateway)" --urls "http://127.0.0.1:$http_port" >"$logs/gateway.log
 pids=("$!" "${pids[@]}")
 wait_ready "http://127.0.0.1:$http_port/health/ready" "$!" gateway
 
+# Two demo sites of each type, simulating live on synthetic weather; a second run finds them (409) and
+# they continue where they were.
+demo_site() {
+  curl -s -o /dev/null -X POST "http://127.0.0.1:$http_port/v1/sites" -H 'Content-Type: application/json' -d "$1" || true
+}
+if [ "${ENERGY_DEMO_SITES:-1}" = 1 ]; then
+  demo_site '{"siteId":"demo-home-berlin","name":"Home, Berlin","type":"residential","latitude":52.52,"longitude":13.405,"timeZone":"Europe/Berlin","batteryCapacityKwh":10,"batteryMaxPowerKw":5,"solarCapacityKw":8,"inverterCapacityKw":6,"intervalMinutes":1,"seed":101}'
+  demo_site '{"siteId":"demo-home-sydney","name":"Home, Sydney","type":"residential","latitude":-33.87,"longitude":151.21,"timeZone":"Australia/Sydney","batteryCapacityKwh":13.5,"batteryMaxPowerKw":5,"solarCapacityKw":6.6,"inverterCapacityKw":5,"intervalMinutes":5,"seed":102}'
+  demo_site '{"siteId":"demo-shop-madrid","name":"Shop, Madrid","type":"commercial","latitude":40.42,"longitude":-3.70,"timeZone":"Europe/Madrid","batteryCapacityKwh":100,"batteryMaxPowerKw":50,"solarCapacityKw":80,"inverterCapacityKw":60,"intervalMinutes":5,"seed":201}'
+  demo_site '{"siteId":"demo-office-denver","name":"Office, Denver","type":"commercial","latitude":39.74,"longitude":-104.99,"timeZone":"America/Denver","batteryCapacityKwh":200,"batteryMaxPowerKw":100,"solarCapacityKw":150,"inverterCapacityKw":120,"intervalMinutes":1,"seed":202}'
+  demo_site '{"siteId":"demo-plant-singapore","name":"Plant, Singapore","type":"industrial","latitude":1.35,"longitude":103.82,"timeZone":"Asia/Singapore","batteryCapacityKwh":500,"batteryMaxPowerKw":250,"solarCapacityKw":400,"inverterCapacityKw":300,"intervalMinutes":5,"seed":301}'
+  demo_site '{"siteId":"demo-plant-rotterdam","name":"Plant, Rotterdam","type":"industrial","latitude":51.92,"longitude":4.48,"timeZone":"Europe/Amsterdam","batteryCapacityKwh":1000,"batteryMaxPowerKw":500,"solarCapacityKw":800,"inverterCapacityKw":600,"intervalMinutes":15,"seed":302}'
+fi
+
 # For scripts driving this stack (bench.sh): where it is.
 printf 'CONNECTION=%q\nGATEWAY=%q\n' "$ConnectionStrings__Postgres" "http://127.0.0.1:$http_port" >"$data/stack.env"
 
@@ -101,6 +115,7 @@ EnergyActors is running ($silos silo(s)).
   OpenAPI    http://127.0.0.1:$http_port/openapi/v1.json
   Health     http://127.0.0.1:$http_port/health/ready
   Metrics    http://127.0.0.1:$http_port/metrics
+  Demo sites http://127.0.0.1:$http_port/v1/sites   (e.g. /v1/sites/demo-home-berlin/status after its first minute)
   Silos      ${silo_urls[*]}   (each has /health/ready and /metrics)
   PostgreSQL $ConnectionStrings__Postgres
   Logs       $logs/
