@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# Ingestion benchmark: a fresh stack (run.sh on a throwaway data folder), then the simulator's ingest
-# command, single-reading POSTs and batches of 1,000, each checked against rows counted in PostgreSQL.
-#   deploy/local/bench.sh [--duration SECONDS] [--silos N]
+# The benchmark, in one run on one fresh stack (run.sh on a throwaway data folder, one silo):
+#   1. the ceiling: the fleet dataset (N vehicles and their meters, a day of minute readings each)
+#      bulk-loaded straight into the history tables with binary COPY;
+#   2. the analytics endpoint over those N vehicles at the gateway, and the same figures by SQL scan;
+#   3. end to end over HTTP with the simulator: single-reading POSTs and batches of 1,000, committed
+#      readings counted in PostgreSQL;
+#   4. grain level: readings/s through grains and the real history writer, in process;
+#   5. memory: bytes per vehicle grain with a full 24 h window and per idle meter grain.
+# Prints a Markdown table and writes bench-results/bench-results.{md,json}.
+#   deploy/local/bench.sh [--vehicles 10000] [--duration 30]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 duration=30
-silos=1
+vehicles=10000
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
-    --silos) silos=$2; shift 2 ;;
+    --vehicles) vehicles=$2; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -21,10 +28,11 @@ data=$(mktemp -d /tmp/energyactors-bench.XXXXXX)
 chmod 755 "$data"
 port=$(pg_free_port)
 out="$root/bench-results"
+rm -rf "$out"
 mkdir -p "$out"
 
 dotnet build "$root/EnergyActors.sln" -c Release -nologo -v q
-ENERGY_DEMO_SITES=0 ENERGY_DATA_DIR="$data" bash "$here/run.sh" --no-build --silos "$silos" --port "$port" >"$data/run.log" 2>&1 &
+ENERGY_DEMO_SITES=0 ENERGY_DATA_DIR="$data" bash "$here/run.sh" --no-build --port "$port" >"$data/run.log" 2>&1 &
 stack=$!
 stop_stack() {
   kill -TERM "$stack" 2>/dev/null || true
@@ -40,11 +48,23 @@ done
 # shellcheck disable=SC1091
 . "$data/stack.env"
 
-sim="$root/src/Simulator/bin/Release/net10.0/EnergyActors.Simulator.dll"
-echo "== single-reading POSTs (${duration}s)"
-dotnet "$sim" ingest --gateway "$GATEWAY" --connection "$CONNECTION" --mode single --meters 5000 --vehicles 5000 \
+bench() { dotnet "$root/bench/EnergyActors.Benchmarks/bin/Release/net10.0/EnergyActors.Benchmarks.dll" "$@"; }
+sim() { dotnet "$root/src/Simulator/bin/Release/net10.0/EnergyActors.Simulator.dll" "$@"; }
+
+echo "== 1. binary COPY of $vehicles vehicles' and meters' day of minute readings"
+bench load --connection "$CONNECTION" --vehicles "$vehicles" --prefix bench- --json "$out/copy.json"
+echo "== 2. analytics over $vehicles vehicles (the warm-up activates them all), then the SQL scan"
+sim analytics --gateway "$GATEWAY" --vehicles "$vehicles" --prefix bench- --warmup "$vehicles" --requests 20000 --concurrency 4 --json "$out/analytics.json"
+sim analytics --sql "$CONNECTION" --vehicles "$vehicles" --prefix bench- --warmup 1000 --requests 5000 --concurrency 4 --json "$out/analytics-sql.json"
+echo "== 3. HTTP: single-reading POSTs, then batches of 1,000 (${duration}s each)"
+sim ingest --gateway "$GATEWAY" --connection "$CONNECTION" --mode single --meters 5000 --vehicles 5000 \
   --concurrency 128 --warmup 10 --duration "$duration" --prefix single- --json "$out/ingest-single.json"
-echo "== batches of 1,000 (${duration}s)"
-dotnet "$sim" ingest --gateway "$GATEWAY" --connection "$CONNECTION" --mode batch --batch-size 1000 --meters 5000 --vehicles 5000 \
+sim ingest --gateway "$GATEWAY" --connection "$CONNECTION" --mode batch --batch-size 1000 --meters 5000 --vehicles 5000 \
   --concurrency 8 --warmup 10 --duration "$duration" --prefix batch- --json "$out/ingest-batch.json"
+echo "== 4. grains and the history writer, in process"
+bench grains --connection "$CONNECTION" --json "$out/grains.json"
+echo "== 5. bytes per grain"
+bench memory --connection "$CONNECTION" --prefix bench- --count 2000 --json "$out/memory.json"
+
+bench report --folder "$out"
 echo "figures written to $out/"

@@ -49,7 +49,9 @@ public sealed class BatteryPackTests
         Assert.Equal(0.0, BatteryPack.ChargeDerate(-2, 50));
         Assert.Equal(1.0, BatteryPack.ChargeDerate(25, 50));
         Assert.InRange(BatteryPack.ChargeDerate(25, 94), 0.2, 0.5);
-        Assert.Equal(1.0, BatteryPack.DischargeDerate(-2));
+        Assert.Equal(1.0, BatteryPack.DischargeDerate(5));
+        Assert.Equal(0.5, BatteryPack.DischargeDerate(-10), 12);
+        Assert.Equal(0.0, BatteryPack.DischargeDerate(60));
     }
 
     [Fact]

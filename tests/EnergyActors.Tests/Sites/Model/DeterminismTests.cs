@@ -4,7 +4,7 @@ namespace EnergyActors.Tests.Sites.Model;
 
 public sealed class DeterminismTests
 {
-    private const ulong PinnedHash = 0UL;
+    private const ulong PinnedHash = 0x4874BDC2F65EA950UL;
 
     private static readonly DateTimeOffset Start = new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);

@@ -66,6 +66,20 @@ public sealed class LongRunSimulationTests
         Assert.Contains(rows, r => r.Reading.BatteryChargeKwh > 0);
     }
 
+    [Fact]
+    public void Hour_long_intervals_balance_and_odd_lengths_are_rejected()
+    {
+        var spec = TestSites.Residential();
+        var rows = TestSites.Run(spec, YearStart.AddMonths(5), YearStart.AddMonths(6), TimeSpan.FromHours(1), t => t.Day == 10);
+
+        Assert.All(rows, r => Assert.True(Math.Abs(r.Reading.BalanceResidualKwh) <= BalanceTolerance));
+        Assert.Contains(rows, r => r.Reading.SolarKw > 0 && r.Reading.BatteryChargeKwh > 0);
+
+        var state = BatteryState.Initial(spec, YearStart);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SiteModel.Step(spec, state, YearStart, TimeSpan.FromSeconds(30), outage: false));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SiteModel.Step(spec, state, YearStart, TimeSpan.FromMinutes(61), outage: false));
+    }
+
     private static bool YearOutage(DateTimeOffset t) =>
         InWindow(t, new DateTimeOffset(2026, 1, 20, 14, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(48))
         || InWindow(t, new DateTimeOffset(2026, 7, 4, 6, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(30))
