@@ -1,4 +1,6 @@
 using EnergyActors.Silo;
+using EnergyActors.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,6 +16,7 @@ internal static class InProcessSilo
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = connection });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddEnergyActorsStorage(builder.Configuration);
+        builder.Services.AddHostedService<DatabaseStartupService>();
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: 21_111, gatewayPort: 31_000, serviceId: "energyactors-bench", clusterId: $"bench-{Guid.NewGuid():N}")
             .UseEnergyActorsGrainStorage());

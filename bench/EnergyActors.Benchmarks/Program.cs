@@ -14,8 +14,17 @@ switch (arguments.Command)
     case "memory":
         await GrainMemory.RunAsync(arguments);
         break;
+    case "sites":
+        await SiteLoad.LiveAsync(arguments);
+        break;
+    case "replay":
+        await SiteLoad.ReplayAsync(arguments);
+        break;
+    case "report":
+        await BenchReport.RunAsync(arguments);
+        break;
     default:
-        Console.Error.WriteLine("usage: EnergyActors.Benchmarks load|grains|memory --connection CS [--vehicles N] [--prefix P] [--json FILE]");
+        Console.Error.WriteLine("usage: EnergyActors.Benchmarks load|grains|memory|sites|replay|report --connection CS [--vehicles N] [--prefix P] [--json FILE]");
         return 2;
 }
 
