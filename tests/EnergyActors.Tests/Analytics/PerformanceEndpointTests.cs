@@ -190,6 +190,12 @@ public sealed class PerformanceEndpointTests : IAsyncLifetime
         var stillActive = await GetJsonAsync($"/v1/alerts?deviceId=F-CRITICAL-{run}&active=true");
         Assert.True(stillActive["alerts"]!.AsArray().Count == 0, stillActive.ToJsonString() + (await GetJsonAsync($"/v1/alerts?deviceId=F-CRITICAL-{run}")).ToJsonString());
         await PollAsync($"/v1/analytics/fleet?status=HEALTHY&limit=1000", f => f["vehicles"]!.AsArray().Any(v => (string)v!["vehicleId"]! == $"F-CRITICAL-{run}"));
+
+        // The index lives in memory; after a crash its shards wake the vehicles they knew, which report again.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await _system.RestartSiloAsync(0, crash: true);
+        var refilled = await PollAsync("/v1/analytics/fleet?limit=1000", f => f["vehicles"]!.AsArray().Count(v => ((string)v!["vehicleId"]!).EndsWith(run, StringComparison.Ordinal)) == 5);
+        Assert.Equal("HEALTHY", (string)refilled["vehicles"]!.AsArray().First(v => (string)v!["vehicleId"]! == $"F-CRITICAL-{run}")!["healthStatus"]!);
     }
 
     private enum HealthStatusExpected
