@@ -1,11 +1,20 @@
 using System.CommandLine;
+using EnergyActors.Simulator.Analytics;
+using EnergyActors.Simulator.Backfill;
+using EnergyActors.Simulator.Fleet;
 using EnergyActors.Simulator.Ingest;
+using EnergyActors.Simulator.Shared;
+using EnergyActors.Simulator.Sites;
 
 var root = new RootCommand("EnergyActors device-fleet simulator: drives the gateway's HTTP API.")
 {
     IngestCommand.Create(),
+    FleetCommand.Create(),
+    BackfillCommand.Create(),
+    SitesCommand.Create(),
+    AnalyticsCommand.Create(),
 };
 
-// The ingest command drains in-flight requests and counts rows after Ctrl+C; the default 2 s would cut that short.
-var invocation = new InvocationConfiguration { ProcessTerminationTimeout = IngestRunner.ShutdownBudget };
+// Runs drain in-flight requests and report after Ctrl+C; the default 2 s would cut that short.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = Shutdown.Budget };
 return await root.Parse(args).InvokeAsync(invocation);

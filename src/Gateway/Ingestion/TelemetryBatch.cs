@@ -16,6 +16,9 @@ public sealed class TelemetryBatch(ReadingParser parser)
     private readonly Dictionary<string, List<SiteReading>> _sites = new(StringComparer.Ordinal);
     private readonly List<FieldError> _itemErrors = [];
 
+    private const int DevicesPerPart = 250;
+    private const int MaxParts = 4;
+
     public List<BatchItemError> Errors { get; } = [];
 
     public int Count { get; private set; }
@@ -89,27 +92,15 @@ public sealed class TelemetryBatch(ReadingParser parser)
         Errors.Add(new BatchItemError(index, error.Field, error.Message));
     }
 
-    /// <summary>One grain call per device, all in parallel; any refusal fails the whole answer (nothing is acknowledged).</summary>
+    /// <summary>
+    /// Hands the devices' readings to the cluster in a few messages (each device's grain is then called once
+    /// with all of its readings); any refusal fails the whole answer, so nothing is acknowledged.
+    /// </summary>
     public async Task<IngestResult> DispatchAsync(IGrainFactory grains)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        var calls = new List<Task<IngestResult>>(_meters.Count + _vehicles.Count + _sites.Count);
-        foreach (var (meterId, readings) in _meters)
-        {
-            calls.Add(grains.GetGrain<IMeterGrain>(meterId).Ingest(readings));
-        }
-
-        foreach (var (vehicleId, readings) in _vehicles)
-        {
-            calls.Add(grains.GetGrain<IVehicleGrain>(vehicleId).Ingest(readings));
-        }
-
-        foreach (var (siteId, readings) in _sites)
-        {
-            calls.Add(grains.GetGrain<ISiteGrain>(siteId).Ingest(readings));
-        }
-
-        var results = await Task.WhenAll(calls);
+        var parts = Split();
+        var results = await Task.WhenAll(parts.Select((part, i) => grains.GetGrain<IIngestRouterGrain>(i).Ingest(part)));
         var total = default(IngestResult);
         foreach (var result in results)
         {
@@ -117,6 +108,33 @@ public sealed class TelemetryBatch(ReadingParser parser)
         }
 
         return total;
+    }
+
+    // A few parts, so a large batch is fanned out by several router activations (one per core at most).
+    private List<ReadingBatch> Split()
+    {
+        var devices = _meters.Count + _vehicles.Count + _sites.Count;
+        var partCount = Math.Clamp(devices / DevicesPerPart, 1, MaxParts);
+        var parts = Enumerable.Range(0, partCount)
+            .Select(_ => (Meters: new Dictionary<string, MeterReading[]>(StringComparer.Ordinal), Vehicles: new Dictionary<string, VehicleReading[]>(StringComparer.Ordinal), Sites: new Dictionary<string, SiteReading[]>(StringComparer.Ordinal)))
+            .ToList();
+        var next = 0;
+        foreach (var (id, readings) in _meters)
+        {
+            parts[next++ % partCount].Meters[id] = [.. readings];
+        }
+
+        foreach (var (id, readings) in _vehicles)
+        {
+            parts[next++ % partCount].Vehicles[id] = [.. readings];
+        }
+
+        foreach (var (id, readings) in _sites)
+        {
+            parts[next++ % partCount].Sites[id] = [.. readings];
+        }
+
+        return parts.Where(p => p.Meters.Count + p.Vehicles.Count + p.Sites.Count > 0).Select(p => new ReadingBatch(p.Meters, p.Vehicles, p.Sites)).ToList();
     }
 
     private static List<T> Group<T>(Dictionary<string, List<T>> groups, string deviceId)

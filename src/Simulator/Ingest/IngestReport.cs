@@ -1,10 +1,9 @@
-using System.Globalization;
-using System.Text.Json;
+using EnergyActors.Simulator.Shared;
 using Spectre.Console;
 
 namespace EnergyActors.Simulator.Ingest;
 
-/// <summary>The end-of-run table, the failure samples, the verdict, and the optional JSON file.</summary>
+/// <summary>The end-of-run table, the failure samples and the verdict.</summary>
 internal static class IngestReport
 {
     public static void Render(IngestResult result, IReadOnlyCollection<string> failureSamples)
@@ -66,13 +65,7 @@ internal static class IngestReport
         Terminal.Out.MarkupLine(result.Passed ? "[green]PASS[/]" : "[red]FAIL[/]");
     }
 
-    public static async Task WriteJsonAsync(string path, IngestResult result, CancellationToken cancellationToken)
-    {
-        await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, result, SimulatorJsonContext.Default.IngestResult, cancellationToken);
-    }
+    private static string Count(long value) => Figures.Count(value);
 
-    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    private static string Number(double value, string format) => Figures.Number(value, format);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using EnergyActors.Simulator.Shared;
 using Npgsql;
 
 namespace EnergyActors.Simulator.Ingest;
@@ -10,18 +11,10 @@ namespace EnergyActors.Simulator.Ingest;
 /// </summary>
 internal static class IngestRunner
 {
-    /// <summary>After Ctrl+C, in-flight requests get this long to be answered before they are cancelled.</summary>
-    public static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(10);
-
-    /// <summary>All the time a run gets after Ctrl+C: the drain, then the row count and the report.</summary>
-    public static readonly TimeSpan ShutdownBudget = TimeSpan.FromSeconds(30);
-
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
-
     public static async Task<int> RunAsync(IngestOptions options, CancellationToken cancellation)
     {
         using var http = GatewayHttp.Create(options.Gateway, options.Concurrency);
-        if (!await GatewayAnswersAsync(http, options.Gateway, cancellation))
+        if (!await GatewayProbe.AnswersAsync(http, options.Gateway, cancellation))
         {
             return 1;
         }
@@ -36,9 +29,10 @@ internal static class IngestRunner
 
         var generator = new ReadingGenerator(options);
         var sequence = new ReadingSequence(generator.AvailableBefore(DateTimeOffset.UtcNow));
-        var driver = new LoadDriver(http, options, generator, sequence);
+        var driver = new LoadDriver(
+            http, options.Concurrency, options.ReadingsPerRequest, options.Mode == IngestMode.Batch, generator.Get, sequence);
         using var abort = new CancellationTokenSource();
-        await using var drainOnCancel = cancellation.Register(() => abort.CancelAfter(DrainGrace));
+        await using var drainOnCancel = cancellation.Register(() => abort.CancelAfter(Shutdown.DrainGrace));
         StatusMessages.Note(Plan(options));
 
         if (options.Warmup > TimeSpan.Zero)
@@ -69,7 +63,7 @@ internal static class IngestRunner
 
         var result = IngestResult.From(options, measured, rowsChecked: rows is not null, rowsCommitted: after - before);
         IngestReport.Render(result, measured.Counters.Samples.Items);
-        if (options.JsonPath is { } path && !await TryWriteJsonAsync(path, result))
+        if (options.JsonPath is { } path && !await JsonResultFile.TryWriteAsync(path, result, IngestJsonContext.Default.IngestResult))
         {
             return 1;
         }
@@ -90,7 +84,7 @@ internal static class IngestRunner
         }
 
         var running = driver.RunAsync(counters, stop.Token, abort);
-        await ProgressDisplay.FollowAsync(name, counters, startedAt, running);
+        await ProgressDisplay.FollowAsync(new IngestProgressView(name, counters), startedAt, running);
         var latency = await running;
         var elapsed = Stopwatch.GetElapsedTime(startedAt);
 
@@ -99,32 +93,6 @@ internal static class IngestRunner
             : sequence.AtLimit ? "--readings reached"
             : string.Create(CultureInfo.InvariantCulture, $"--duration ({duration.TotalSeconds:0.###} s)");
         return new PhaseOutcome(counters, latency, elapsed, reason);
-    }
-
-    private static async Task<bool> GatewayAnswersAsync(HttpClient http, Uri gateway, CancellationToken cancellation)
-    {
-        using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        probe.CancelAfter(ProbeTimeout);
-        try
-        {
-            using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), probe.Token);
-            if (!response.IsSuccessStatusCode)
-            {
-                StatusMessages.Warn($"{gateway} answered {(int)response.StatusCode} to /health/ready: expect 503s until the cluster and PostgreSQL are up.");
-            }
-
-            return true;
-        }
-        catch (HttpRequestException ex)
-        {
-            StatusMessages.Error($"Cannot reach the gateway at {gateway}: {ex.Message}");
-            return false;
-        }
-        catch (OperationCanceledException)
-        {
-            StatusMessages.Error(cancellation.IsCancellationRequested ? "Cancelled." : $"The gateway at {gateway} did not answer within {ProbeTimeout.TotalSeconds:0} s.");
-            return false;
-        }
     }
 
     private static async Task<long?> TryCountAsync(HistoryRowCounter rows, CancellationToken cancellation)
@@ -137,21 +105,6 @@ internal static class IngestRunner
         {
             StatusMessages.Error($"Cannot count the history rows in PostgreSQL: {ex.Message}");
             return null;
-        }
-    }
-
-    private static async Task<bool> TryWriteJsonAsync(string path, IngestResult result)
-    {
-        try
-        {
-            await IngestReport.WriteJsonAsync(path, result, CancellationToken.None);
-            StatusMessages.Note($"Result written to {path}");
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            StatusMessages.Error($"Cannot write {path}: {ex.Message}");
-            return false;
         }
     }
 

@@ -1,3 +1,5 @@
+using EnergyActors.Simulator.Shared;
+
 namespace EnergyActors.Simulator.Ingest;
 
 /// <summary>What one phase (warm-up or measurement) did, and why it ended.</summary>

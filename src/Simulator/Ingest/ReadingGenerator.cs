@@ -1,3 +1,5 @@
+using EnergyActors.Simulator.Shared;
+
 namespace EnergyActors.Simulator.Ingest;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal sealed class ReadingGenerator
     private readonly int _meters;
     private readonly int _vehicles;
     private readonly string _prefix;
-    private readonly ulong _seed;
+    private readonly long _seed;
     private readonly DateTimeOffset _start;
 
     public ReadingGenerator(IngestOptions options)
@@ -21,7 +23,7 @@ internal sealed class ReadingGenerator
         _meters = options.Meters;
         _vehicles = options.Vehicles;
         _prefix = options.Prefix;
-        _seed = unchecked((ulong)options.Seed);
+        _seed = options.Seed;
         _start = options.Start;
     }
 
@@ -61,6 +63,5 @@ internal sealed class ReadingGenerator
 
     private string DeviceId(string kind, long number) => FormattableString.Invariant($"{_prefix}{kind}-{number:D6}");
 
-    private SplitMix64 RandomFor(ulong kind, long number, long round) =>
-        new(SplitMix64.Mix(SplitMix64.Mix(SplitMix64.Mix(_seed ^ kind) ^ (ulong)number) ^ (ulong)round));
+    private SplitMix64 RandomFor(ulong kind, long number, long round) => StableHash.Stream(_seed, kind, number, round);
 }

@@ -1,0 +1,88 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EnergyActors.Simulator.Analytics;
+
+/// <summary>
+/// The reference engine's way of answering the same question: two aggregations over history for the window
+/// [now − 24 h, now), run on a pooled connection with prepared statements (its best case).
+/// </summary>
+internal sealed class SqlPerformanceQuery : IPerformanceQuery, IAsyncDisposable
+{
+    private const string MeterSql =
+        "SELECT sum(kwh_consumed_ac), count(*) FROM meter_readings WHERE vehicle_id = $1 AND ts >= $2 AND ts < $3";
+
+    private const string VehicleSql =
+        "SELECT sum(kwh_delivered_dc), avg(battery_temp), count(*) FROM vehicle_readings WHERE vehicle_id = $1 AND ts >= $2 AND ts < $3";
+
+    private static readonly TimeSpan Window = TimeSpan.FromHours(24);
+
+    private readonly NpgsqlDataSource _source;
+
+    public SqlPerformanceQuery(string connectionString, int concurrency)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+
+        // One pooled connection per worker: the comparison should measure the queries, not waits for a connection.
+        builder.ConnectionStringBuilder.MaxPoolSize = Math.Max(builder.ConnectionStringBuilder.MaxPoolSize, concurrency);
+        _source = builder.Build();
+    }
+
+    public string Kind => "sql";
+
+    /// <summary>Opens a connection and runs both queries once, so a wrong connection string or schema fails before measuring.</summary>
+    public async Task CheckAsync(CancellationToken cancellation)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellation);
+        await QueryAsync(connection, "probe", cancellation);
+    }
+
+    public async Task<QueryOutcome> RunAsync(string vehicleId, CancellationToken cancellation)
+    {
+        try
+        {
+            await using var connection = await _source.OpenConnectionAsync(cancellation);
+            await QueryAsync(connection, vehicleId, cancellation);
+            return QueryOutcome.Ok;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            return QueryOutcome.Failed(ex.Message);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
+
+    private static async Task QueryAsync(NpgsqlConnection connection, string vehicleId, CancellationToken cancellation)
+    {
+        var end = DateTime.UtcNow;
+        var start = end - Window;
+        await ReadAsync(connection, MeterSql, vehicleId, start, end, cancellation);
+        await ReadAsync(connection, VehicleSql, vehicleId, start, end, cancellation);
+    }
+
+    private static async Task ReadAsync(NpgsqlConnection connection, string sql, string vehicleId, DateTime start, DateTime end, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(sql, connection)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = vehicleId },
+                new NpgsqlParameter<DateTime> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = start },
+                new NpgsqlParameter<DateTime> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = end },
+            },
+        };
+
+        // Prepared once per physical connection; Npgsql keeps it across pool checkouts.
+        await command.PrepareAsync(cancellation);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                // Read every value, as a client building the answer would.
+                _ = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+        }
+    }
+}

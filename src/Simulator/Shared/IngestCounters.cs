@@ -1,0 +1,67 @@
+namespace EnergyActors.Simulator.Shared;
+
+/// <summary>Running totals of one phase, updated by every worker and read by the progress display.</summary>
+internal sealed class IngestCounters
+{
+    private long _sent;
+    private long _requests;
+    private long _accepted;
+    private long _duplicates;
+    private long _rejected;
+    private long _retried;
+    private long _failed;
+    private long _abandoned;
+
+    /// <summary>Readings handed to the gateway, each counted once however often a 503 made it resend them.</summary>
+    public long Sent => Interlocked.Read(ref _sent);
+
+    /// <summary>HTTP attempts, including the 503s that were retried.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
+
+    public long Accepted => Interlocked.Read(ref _accepted);
+
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+
+    /// <summary>Batch items the gateway named as invalid in a 200: the generator made a bad reading.</summary>
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>503 answers, each followed by a retry of the same payload (unless the run was stopping).</summary>
+    public long Retried => Interlocked.Read(ref _retried);
+
+    /// <summary>Requests answered with another non-200 status, or that got no answer (connection error, timeout).</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Readings refused with a 503 whose retry the stop cut off: never acknowledged, so never counted.</summary>
+    public long Abandoned => Interlocked.Read(ref _abandoned);
+
+    public FailureSamples Samples { get; } = new();
+
+    public void Posting(int readings) => Interlocked.Add(ref _sent, readings);
+
+    public void Attempted() => Interlocked.Increment(ref _requests);
+
+    public void Succeeded(IngestResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Interlocked.Add(ref _accepted, response.Accepted);
+        Interlocked.Add(ref _duplicates, response.Duplicates);
+        if (response.Rejected > 0)
+        {
+            Interlocked.Add(ref _rejected, response.Rejected);
+            foreach (var error in response.Errors ?? [])
+            {
+                Samples.Add($"batch item {error.Index} rejected: {error.Field}: {error.Message}");
+            }
+        }
+    }
+
+    public void BackPressured() => Interlocked.Increment(ref _retried);
+
+    public void Fail(string description)
+    {
+        Interlocked.Increment(ref _failed);
+        Samples.Add(description);
+    }
+
+    public void Abandon(int readings) => Interlocked.Add(ref _abandoned, readings);
+}
