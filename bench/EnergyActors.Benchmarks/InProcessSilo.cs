@@ -1,7 +1,7 @@
 using EnergyActors.Silo;
 using EnergyActors.Silo.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -2,10 +2,10 @@ using EnergyActors.Grains;
 using EnergyActors.Grains.Sites;
 using EnergyActors.Silo.History;
 using EnergyActors.Silo.Sites;
-using EnergyActors.Silo.Weather;
-using Microsoft.Extensions.Options;
 using EnergyActors.Silo.Storage;
+using EnergyActors.Silo.Weather;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace EnergyActors.Silo;
