@@ -32,6 +32,7 @@ internal sealed class BenchArguments
 
     public int Number(string name, int fallback) => Text(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
+    /// <summary>Numbered from 1, as the simulator's backfill and analytics commands number them.</summary>
     public static string VehicleId(string prefix, int i) => string.Create(CultureInfo.InvariantCulture, $"{prefix}VEH-{i:D6}");
 
     public static string MeterId(string prefix, int i) => string.Create(CultureInfo.InvariantCulture, $"{prefix}MTR-{i:D6}");

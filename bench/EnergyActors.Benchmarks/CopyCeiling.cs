@@ -35,7 +35,7 @@ internal static class CopyCeiling
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var importer = await connection.BeginBinaryImportAsync("COPY meter_readings (meter_id, ts, kwh_consumed_ac, voltage, vehicle_id) FROM STDIN (FORMAT BINARY)");
-        for (var v = 0; v < vehicles; v++)
+        for (var v = 1; v <= vehicles; v++)
         {
             var meterId = BenchArguments.MeterId(prefix, v);
             var vehicleId = BenchArguments.VehicleId(prefix, v);
@@ -57,7 +57,7 @@ internal static class CopyCeiling
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var importer = await connection.BeginBinaryImportAsync("COPY vehicle_readings (vehicle_id, ts, soc, kwh_delivered_dc, battery_temp) FROM STDIN (FORMAT BINARY)");
-        for (var v = 0; v < vehicles; v++)
+        for (var v = 1; v <= vehicles; v++)
         {
             var vehicleId = BenchArguments.VehicleId(prefix, v);
             for (var m = 0; m < FleetDataset.MinutesPerDay; m++)

@@ -15,11 +15,11 @@ internal static class GrainMemory
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var count = arguments.Number("count", 2_000);
         // Warm up the code paths so JIT and pools are not counted as grain memory.
-        await ActivateAsync(count / 20, i => grains.GetGrain<IVehicleGrain>(BenchArguments.VehicleId(arguments.Prefix, i)).GetPerformance());
-        await ActivateAsync(count / 20, i => grains.GetGrain<IMeterGrain>(BenchArguments.MeterId(arguments.Prefix, i)).GetStatus());
+        await ActivateAsync(count / 20, i => grains.GetGrain<IVehicleGrain>(BenchArguments.VehicleId(arguments.Prefix, 1 + i)).GetPerformance());
+        await ActivateAsync(count / 20, i => grains.GetGrain<IMeterGrain>(BenchArguments.MeterId(arguments.Prefix, 1 + i)).GetStatus());
 
-        var vehicleBytes = await MeasureAsync(count, i => grains.GetGrain<IVehicleGrain>(BenchArguments.VehicleId(arguments.Prefix, (count / 20) + i)).GetPerformance());
-        var meterBytes = await MeasureAsync(count, i => grains.GetGrain<IMeterGrain>(BenchArguments.MeterId(arguments.Prefix, (count / 20) + i)).GetStatus());
+        var vehicleBytes = await MeasureAsync(count, i => grains.GetGrain<IVehicleGrain>(BenchArguments.VehicleId(arguments.Prefix, 1 + (count / 20) + i)).GetPerformance());
+        var meterBytes = await MeasureAsync(count, i => grains.GetGrain<IMeterGrain>(BenchArguments.MeterId(arguments.Prefix, 1 + (count / 20) + i)).GetStatus());
         await BenchResult.WriteAsync(arguments, "memory", new Dictionary<string, double>
         {
             ["grains"] = count,

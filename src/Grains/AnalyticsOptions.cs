@@ -11,6 +11,13 @@ public sealed class AnalyticsOptions
     [Range(1, 3_600)]
     public int BucketSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How far ahead of the clock a reading may be stamped and still be kept for when its bucket comes
+    /// (the gateway refuses more than 5 minutes ahead). Each bucket of room costs every vehicle 16 bytes.
+    /// </summary>
+    [Range(0, 3_600)]
+    public int MaxFutureSeconds { get; set; } = 360;
+
     /// <summary>How soon after a change a vehicle reports to the fleet index (reports are coalesced).</summary>
     [Range(0, 60_000)]
     public int FleetReportDelayMilliseconds { get; set; } = 1_000;

@@ -10,9 +10,10 @@ public sealed class TransactionSnapshot
 {
     private readonly ulong _xmin;
     private readonly ulong _xmax;
-    private readonly HashSet<ulong> _inProgress;
+    // Sorted; usually empty. A vehicle grain keeps its snapshot for its whole activation, so it stays small.
+    private readonly ulong[] _inProgress;
 
-    private TransactionSnapshot(ulong xmin, ulong xmax, HashSet<ulong> inProgress)
+    private TransactionSnapshot(ulong xmin, ulong xmax, ulong[] inProgress)
     {
         _xmin = xmin;
         _xmax = xmax;
@@ -31,15 +32,12 @@ public sealed class TransactionSnapshot
             throw new FormatException($"Not a PostgreSQL snapshot: '{text}'.");
         }
 
-        var inProgress = new HashSet<ulong>();
-        foreach (var xid in parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            inProgress.Add(ulong.Parse(xid, CultureInfo.InvariantCulture));
-        }
+        var inProgress = Array.ConvertAll(parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries), xid => ulong.Parse(xid, CultureInfo.InvariantCulture));
+        Array.Sort(inProgress);
 
         return new TransactionSnapshot(ulong.Parse(parts[0], CultureInfo.InvariantCulture), ulong.Parse(parts[1], CultureInfo.InvariantCulture), inProgress);
     }
 
     /// <summary>Whether the committed transaction <paramref name="xid"/> had committed before this snapshot was taken.</summary>
-    public bool Sees(ulong xid) => xid < _xmin || (xid < _xmax && !_inProgress.Contains(xid));
+    public bool Sees(ulong xid) => xid < _xmin || (xid < _xmax && Array.BinarySearch(_inProgress, xid) < 0);
 }

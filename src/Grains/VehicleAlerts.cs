@@ -9,9 +9,18 @@ internal sealed class VehicleAlerts
     public const string Critical = "EFFICIENCY_CRITICAL";
     public const string Anomaly = "EFFICIENCY_ANOMALY";
 
-    private readonly HashSet<string> _active = new(StringComparer.Ordinal);
+    // Two flags rather than a set: one of these lives in every vehicle grain.
+    private bool _critical;
+    private bool _anomaly;
 
-    public void Restore(IEnumerable<string> activeKinds) => _active.UnionWith(activeKinds.Where(k => k is Critical or Anomaly));
+    public void Restore(IEnumerable<string> activeKinds)
+    {
+        ArgumentNullException.ThrowIfNull(activeKinds);
+        foreach (var kind in activeKinds)
+        {
+            Set(kind, true);
+        }
+    }
 
     public List<AlertChange> ChangesFor(HealthStatus status)
     {
@@ -22,15 +31,17 @@ internal sealed class VehicleAlerts
             _ => null,
         };
         var changes = new List<AlertChange>(2);
-        foreach (var kind in _active)
+        if (_critical && wanted != Critical)
         {
-            if (kind != wanted)
-            {
-                changes.Add(new AlertChange(kind, Raise: false));
-            }
+            changes.Add(new AlertChange(Critical, Raise: false));
         }
 
-        if (wanted is not null && !_active.Contains(wanted))
+        if (_anomaly && wanted != Anomaly)
+        {
+            changes.Add(new AlertChange(Anomaly, Raise: false));
+        }
+
+        if (wanted is not null && !IsActive(wanted))
         {
             changes.Add(new AlertChange(wanted, Raise: true));
         }
@@ -38,15 +49,19 @@ internal sealed class VehicleAlerts
         return changes;
     }
 
-    public void Applied(AlertChange change)
+    public void Applied(AlertChange change) => Set(change.Kind, change.Raise);
+
+    private bool IsActive(string kind) => kind == Critical ? _critical : _anomaly;
+
+    private void Set(string kind, bool active)
     {
-        if (change.Raise)
+        if (kind == Critical)
         {
-            _active.Add(change.Kind);
+            _critical = active;
         }
-        else
+        else if (kind == Anomaly)
         {
-            _active.Remove(change.Kind);
+            _anomaly = active;
         }
     }
 

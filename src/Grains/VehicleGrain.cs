@@ -24,7 +24,9 @@ public sealed partial class VehicleGrain(
 {
     private static readonly TimeSpan WindowLength = TimeSpan.FromDays(1);
 
-    private readonly EfficiencyWindow _window = new(TimeSpan.FromSeconds(options.Value.BucketSeconds));
+    private readonly EfficiencyWindow _window = new(
+        TimeSpan.FromSeconds(options.Value.BucketSeconds),
+        futureBuckets: (options.Value.MaxFutureSeconds + options.Value.BucketSeconds - 1) / options.Value.BucketSeconds);
     private readonly VehicleAlerts _alerts = new();
     private VehicleReading? _latest;
     private TransactionSnapshot _rebuiltFrom = TransactionSnapshot.None;
