@@ -67,6 +67,7 @@ public sealed partial class VehicleGrain(
 
         var now = time.GetUtcNow();
         var accepted = 0;
+        var windowChanged = false;
         for (var i = 0; i < normalized.Length; i++)
         {
             if (!commit.Stored[i])
@@ -76,14 +77,15 @@ public sealed partial class VehicleGrain(
 
             var reading = normalized[i];
             accepted++;
-            _window.AddDc(reading.Timestamp, reading.KwhDeliveredDc, reading.BatteryTemp, now);
+            windowChanged |= _window.AddDc(reading.Timestamp, reading.KwhDeliveredDc, reading.BatteryTemp, now);
             if (_latest is null || reading.Timestamp > _latest.Timestamp)
             {
                 _latest = reading;
             }
         }
 
-        if (accepted > 0)
+        // Readings outside the window (backfill of old days) change no figure: nothing to evaluate or report.
+        if (windowChanged || (accepted > 0 && !_seen))
         {
             await SeenAsync();
         }
@@ -107,12 +109,16 @@ public sealed partial class VehicleGrain(
         }
 
         var now = time.GetUtcNow();
+        var windowChanged = false;
         foreach (var reading in energy.Readings)
         {
-            _window.AddAc(reading.Timestamp, reading.KwhConsumedAc, now);
+            windowChanged |= _window.AddAc(reading.Timestamp, reading.KwhConsumedAc, now);
         }
 
-        await SeenAsync();
+        if (windowChanged || !_seen)
+        {
+            await SeenAsync();
+        }
     }
 
     public async Task<MeterLink> LinkMeter(string meterId)

@@ -18,11 +18,6 @@ public static class TelemetryExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperationsPath(context.Request.Path))
-                .AddNpgsql()
-                .AddSource("Microsoft.Orleans.Runtime")
-                .AddSource("Microsoft.Orleans.Application"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
@@ -31,10 +26,16 @@ public static class TelemetryExtensions
                 .AddMeter(OwnMeters)
                 .AddPrometheusExporter());
 
-        // OTLP only when an endpoint is configured, so a bare local run does not retry a missing collector.
+        // Traces and OTLP only when an endpoint is configured: a listener makes every request, grain call
+        // and SQL command build an activity, which nothing would export (it showed in the silo's profile).
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            otel.WithTracing(tracing => tracing.AddOtlpExporter())
+            otel.WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperationsPath(context.Request.Path))
+                    .AddNpgsql()
+                    .AddSource("Microsoft.Orleans.Runtime")
+                    .AddSource("Microsoft.Orleans.Application")
+                    .AddOtlpExporter())
                 .WithMetrics(metrics => metrics.AddOtlpExporter());
         }
 
