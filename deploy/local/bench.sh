@@ -64,7 +64,7 @@ sim ingest --gateway "$GATEWAY" --connection "$CONNECTION" --mode batch --batch-
 echo "== 4. grains and the history writer, in process"
 bench grains --connection "$CONNECTION" --json "$out/grains.json"
 echo "== 5. bytes per grain"
-bench memory --connection "$CONNECTION" --prefix bench- --count 2000 --json "$out/memory.json"
+bench memory --connection "$CONNECTION" --prefix bench- --count 5000 --json "$out/memory.json"
 
 bench report --folder "$out"
 echo "figures written to $out/"

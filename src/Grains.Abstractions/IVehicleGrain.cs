@@ -20,21 +20,6 @@ public interface IVehicleGrain : IGrainWithStringKey
     [Alias("AddChargerEnergy")]
     Task AddChargerEnergy(ChargerEnergy energy);
 
-    /// <summary>Links a meter to this vehicle, moving it from any other vehicle.</summary>
-    [Alias("LinkMeter")]
-    Task<MeterLink> LinkMeter(string meterId);
-
-    /// <summary>Removes this vehicle's meter link; false when none was linked.</summary>
-    [Alias("UnlinkMeter")]
-    Task<bool> UnlinkMeter();
-
-    [Alias("GetMeterLink")]
-    Task<MeterLink?> GetMeterLink();
-
-    /// <summary>Told by a meter that it now belongs to another vehicle.</summary>
-    [Alias("ForgetMeter")]
-    Task ForgetMeter(string meterId);
-
     /// <summary>Re-publishes this vehicle's figures to the fleet index (used to refill an index after a restart).</summary>
     [Alias("Publish")]
     Task Publish();

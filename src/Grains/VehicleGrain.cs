@@ -19,7 +19,6 @@ public sealed partial class VehicleGrain(
     IAlertStore alerts,
     TimeProvider time,
     IOptions<AnalyticsOptions> options,
-    [PersistentState("link", GrainStorage.Name)] IPersistentState<VehicleLinkState> link,
     ILogger<VehicleGrain> logger) : Grain, IVehicleGrain
 {
     private static readonly TimeSpan WindowLength = TimeSpan.FromDays(1);
@@ -118,55 +117,6 @@ public sealed partial class VehicleGrain(
         if (windowChanged || !_seen)
         {
             await SeenAsync();
-        }
-    }
-
-    public async Task<MeterLink> LinkMeter(string meterId)
-    {
-        if (link.State.MeterId == meterId)
-        {
-            return new MeterLink(VehicleId, meterId, link.State.LinkedAt);
-        }
-
-        if (link.State.MeterId is { } current)
-        {
-            await GrainFactory.GetGrain<IMeterGrain>(current).Unlink(VehicleId);
-        }
-
-        var previousVehicle = await GrainFactory.GetGrain<IMeterGrain>(meterId).LinkTo(VehicleId);
-        if (previousVehicle is not null && previousVehicle != VehicleId)
-        {
-            await GrainFactory.GetGrain<IVehicleGrain>(previousVehicle).ForgetMeter(meterId);
-        }
-
-        link.State.MeterId = meterId;
-        link.State.LinkedAt = time.GetUtcNow();
-        await link.WriteStateAsync();
-        return new MeterLink(VehicleId, meterId, link.State.LinkedAt);
-    }
-
-    public async Task<bool> UnlinkMeter()
-    {
-        if (link.State.MeterId is not { } meterId)
-        {
-            return false;
-        }
-
-        await GrainFactory.GetGrain<IMeterGrain>(meterId).Unlink(VehicleId);
-        link.State.MeterId = null;
-        await link.WriteStateAsync();
-        return true;
-    }
-
-    public Task<MeterLink?> GetMeterLink() =>
-        Task.FromResult(link.State.MeterId is { } meterId ? new MeterLink(VehicleId, meterId, link.State.LinkedAt) : null);
-
-    public async Task ForgetMeter(string meterId)
-    {
-        if (link.State.MeterId == meterId)
-        {
-            link.State.MeterId = null;
-            await link.WriteStateAsync();
         }
     }
 

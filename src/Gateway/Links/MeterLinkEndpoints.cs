@@ -48,7 +48,7 @@ public static class MeterLinkEndpoints
                 return Problems.InvalidId("meterId");
             }
 
-            var link = await grains.GetGrain<IVehicleGrain>(vehicleId).LinkMeter(meterId!);
+            var link = await grains.GetGrain<IVehicleLinkGrain>(vehicleId).LinkMeter(meterId!);
             return TypedResults.Ok(new MeterLinkResponse(link.VehicleId, link.MeterId, link.LinkedAt.UtcDateTime));
         }
     }
@@ -60,7 +60,7 @@ public static class MeterLinkEndpoints
             return Problems.InvalidId("vehicleId");
         }
 
-        var link = await grains.GetGrain<IVehicleGrain>(vehicleId).GetMeterLink();
+        var link = await grains.GetGrain<IVehicleLinkGrain>(vehicleId).GetMeterLink();
         return link is null
             ? NoLink(vehicleId)
             : TypedResults.Ok(new MeterLinkResponse(link.VehicleId, link.MeterId, link.LinkedAt.UtcDateTime));
@@ -73,7 +73,7 @@ public static class MeterLinkEndpoints
             return Problems.InvalidId("vehicleId");
         }
 
-        return await grains.GetGrain<IVehicleGrain>(vehicleId).UnlinkMeter() ? TypedResults.NoContent() : NoLink(vehicleId);
+        return await grains.GetGrain<IVehicleLinkGrain>(vehicleId).UnlinkMeter() ? TypedResults.NoContent() : NoLink(vehicleId);
     }
 
     private static ProblemHttpResult NoLink(string vehicleId) => Problems.NotFound("No meter linked", $"Vehicle '{vehicleId}' has no linked meter.");
