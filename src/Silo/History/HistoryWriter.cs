@@ -178,10 +178,10 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
             try
             {
                 connection ??= await OpenWriterConnectionAsync();
-                var (inserted, transactionId) = await WriteBatchAsync(connection, batch);
+                var (outcomes, transactionId) = await WriteBatchAsync(connection, batch);
                 Interlocked.Increment(ref _flushes);
                 _metrics.Flushed(rows, Stopwatch.GetElapsedTime(started));
-                Complete(batch, inserted, transactionId);
+                Complete(batch, outcomes, transactionId);
                 Interlocked.Add(ref _outstandingRows, -rows);
                 return connection;
             }
@@ -240,17 +240,11 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
         }
     }
 
-    private static async Task<(Dictionary<HistoryTable, HashSet<RowKey>> Inserted, ulong TransactionId)> WriteBatchAsync(NpgsqlConnection connection, List<PendingWrite> batch)
+    private static async Task<(Dictionary<HistoryTable, TableOutcome> Outcomes, ulong TransactionId)> WriteBatchAsync(NpgsqlConnection connection, List<PendingWrite> batch)
     {
-        var inserted = new Dictionary<HistoryTable, HashSet<RowKey>>();
+        var outcomes = new Dictionary<HistoryTable, TableOutcome>();
+        ulong transactionId = 0;
         await using var transaction = await connection.BeginTransactionAsync();
-        // Readers that rebuild state from a snapshot use it to tell whether they already saw this commit.
-        ulong transactionId;
-        await using (var xid = new NpgsqlCommand("SELECT pg_current_xact_id()::text", connection, transaction))
-        {
-            transactionId = ulong.Parse((string)(await xid.ExecuteScalarAsync())!, System.Globalization.CultureInfo.InvariantCulture);
-        }
-
         foreach (var table in HistoryTables.All)
         {
             if (!batch.Exists(w => w.Table == table))
@@ -258,57 +252,69 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
                 continue;
             }
 
+            var staged = 0;
             await using (var importer = await connection.BeginBinaryImportAsync(table.CopySql))
             {
-                var staged = new HashSet<RowKey>();
+                var keys = new HashSet<RowKey>();
                 foreach (var write in batch)
                 {
                     if (write.Table == table)
                     {
-                        write.Stage(importer, staged);
+                        staged = write.Stage(importer, keys, staged);
                     }
                 }
 
                 await importer.CompleteAsync();
             }
 
-            var keys = new HashSet<RowKey>();
+            long stored;
             await using (var insert = new NpgsqlCommand(table.InsertSql, connection, transaction))
             await using (var reader = await insert.ExecuteReaderAsync())
             {
+                await reader.ReadAsync();
+                stored = reader.GetInt64(0);
+                // Readers that rebuild state from a snapshot use it to tell whether they already saw this commit.
+                transactionId = ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            HashSet<int>? duplicates = null;
+            if (stored < staged)
+            {
+                duplicates = [];
+                await using var find = new NpgsqlCommand(table.DuplicatesSql, connection, transaction);
+                await using var reader = await find.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {
-                    keys.Add(new RowKey(reader.GetString(0), reader.GetFieldValue<DateTime>(1).Ticks));
+                    duplicates.Add(reader.GetInt32(0));
                 }
             }
 
-            inserted[table] = keys;
+            outcomes[table] = new TableOutcome((int)stored, duplicates);
         }
 
         await transaction.CommitAsync();
-        return (inserted, transactionId);
+        return (outcomes, transactionId);
     }
 
-    private void Complete(List<PendingWrite> batch, Dictionary<HistoryTable, HashSet<RowKey>> inserted, ulong transactionId)
+    private void Complete(List<PendingWrite> batch, Dictionary<HistoryTable, TableOutcome> outcomes, ulong transactionId)
     {
-        foreach (var (table, keys) in inserted)
+        foreach (var (table, outcome) in outcomes)
         {
-            var staged = 0;
+            var rows = 0;
             foreach (var write in batch)
             {
                 if (write.Table == table)
                 {
-                    staged += write.RowCount;
+                    rows += write.RowCount;
                 }
             }
 
-            _metrics.Committed(table.Name, keys.Count, staged - keys.Count);
+            _metrics.Committed(table.Name, outcome.Stored, rows - outcome.Stored);
         }
 
-        // In batch order, so the earliest staged row of a key is the one told it was stored.
         foreach (var write in batch)
         {
-            write.Complete(inserted[write.Table], transactionId);
+            write.Complete(outcomes[write.Table].Duplicates, transactionId);
         }
     }
 

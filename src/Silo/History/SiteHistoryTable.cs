@@ -15,9 +15,10 @@ internal sealed class SiteHistoryTable : HistoryTable<SiteReading>
 
     public override string Name => "site_readings";
 
-    public override string CreateStagingSql => "CREATE TEMP TABLE IF NOT EXISTS site_readings_staging (LIKE site_readings INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
+    public override string CreateStagingSql =>
+        "CREATE TEMP TABLE IF NOT EXISTS site_readings_staging (seq integer NOT NULL, LIKE site_readings INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
 
-    public override string CopySql => $"COPY site_readings_staging ({Columns}) FROM STDIN (FORMAT BINARY)";
+    public override string CopySql => $"COPY site_readings_staging (seq, {Columns}) FROM STDIN (FORMAT BINARY)";
 
     // The rollups take exactly the rows this statement inserted, in the same transaction, so a duplicate
     // never counts twice and a failed flush leaves no half-counted bucket.
@@ -49,14 +50,21 @@ internal sealed class SiteHistoryTable : HistoryTable<SiteReading>
                 soc_max = greatest(r.soc_max, excluded.soc_max),
                 row_count = r.row_count + excluded.row_count
         )
-        SELECT site_id, ts FROM inserted
+        SELECT count(*), pg_current_xact_id()::text FROM inserted
+        """;
+
+    public override string DuplicatesSql => """
+        SELECT s.seq FROM site_readings_staging s
+        JOIN site_readings h ON h.site_id = s.site_id AND h.ts = s.ts
+        WHERE h.xmin <> pg_current_xact_id()::xid
         """;
 
     public override DateTimeOffset TimestampOf(SiteReading row) => row.Timestamp;
 
-    public override void WriteStagingRow(NpgsqlBinaryImporter importer, string deviceId, SiteReading row)
+    public override void WriteStagingRow(NpgsqlBinaryImporter importer, int sequence, string deviceId, SiteReading row)
     {
         importer.StartRow();
+        importer.Write(sequence, NpgsqlDbType.Integer);
         importer.Write(deviceId, NpgsqlDbType.Text);
         importer.Write(row.Timestamp.UtcDateTime, NpgsqlDbType.TimestampTz);
         foreach (var value in (ReadOnlySpan<double>)
