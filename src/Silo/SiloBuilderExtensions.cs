@@ -1,3 +1,4 @@
+using EnergyActors.Grains;
 using System.Net;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -9,9 +10,6 @@ namespace EnergyActors.Silo;
 public static class SiloBuilderExtensions
 {
     public const string Invariant = "Npgsql";
-
-    /// <summary>The grain storage provider name grains use for small durable state (links, site configuration).</summary>
-    public const string GrainStorageName = EnergyActors.Grains.GrainStorage.Name;
 
     /// <summary>Membership in the PostgreSQL membership table; failure-detection timing from <c>Orleans:Membership</c>.</summary>
     public static ISiloBuilder UseEnergyActorsClustering(this ISiloBuilder silo, IConfiguration configuration)
@@ -35,7 +33,7 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder UseEnergyActorsGrainStorage(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.AddAdoNetGrainStorage(GrainStorageName, (OptionsBuilder<AdoNetGrainStorageOptions> o) => o.Configure<NpgsqlDataSource>((options, dataSource) =>
+        silo.AddAdoNetGrainStorage(GrainStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> o) => o.Configure<NpgsqlDataSource>((options, dataSource) =>
         {
             options.Invariant = Invariant;
             options.DataSource = dataSource;

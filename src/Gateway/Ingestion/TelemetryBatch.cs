@@ -25,10 +25,6 @@ public sealed class TelemetryBatch(ReadingParser parser)
 
     public int Rejected { get; private set; }
 
-    public int ValidMeterReadings { get; private set; }
-
-    public int ValidVehicleReadings { get; private set; }
-
     public void Add(JsonElement item)
     {
         var index = Count++;
@@ -46,7 +42,6 @@ public sealed class TelemetryBatch(ReadingParser parser)
                 if (parser.TryParseMeter(item, _itemErrors, out var meterId, out var meterReading))
                 {
                     Group(_meters, meterId).Add(meterReading);
-                    ValidMeterReadings++;
                     return;
                 }
 
@@ -55,7 +50,6 @@ public sealed class TelemetryBatch(ReadingParser parser)
                 if (parser.TryParseVehicle(item, _itemErrors, out var vehicleId, out var vehicleReading))
                 {
                     Group(_vehicles, vehicleId).Add(vehicleReading);
-                    ValidVehicleReadings++;
                     return;
                 }
 
