@@ -1,5 +1,5 @@
-using EnergyActors.Grains;
 using System.Net;
+using EnergyActors.Grains;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
