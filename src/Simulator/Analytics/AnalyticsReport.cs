@@ -10,9 +10,7 @@ internal static class AnalyticsReport
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(failureSamples);
-        var table = new Table().Border(TableBorder.Rounded).Title($"analytics result ({result.Target})");
-        table.AddColumn("figure");
-        table.AddColumn(new TableColumn("value").RightAligned());
+        var table = ResultTable.Create($"analytics result ({result.Target})");
         table.AddRow("queried", Markup.Escape(result.Via));
         table.AddRow("vehicles", Markup.Escape($"{Figures.Count(result.Vehicles)} ({result.Prefix}VEH-000001 …)"));
         table.AddRow("concurrency", Figures.Count(result.Concurrency));
@@ -34,16 +32,7 @@ internal static class AnalyticsReport
         table.AddRow("latency p99 ms", Figures.Millis(result.LatencyP99Ms));
         table.AddRow("latency max ms", Figures.Millis(result.LatencyMaxMs));
         Terminal.Out.Write(table);
-
-        if (failureSamples.Count > 0)
-        {
-            Terminal.Out.MarkupLine("[yellow]First failures:[/]");
-            foreach (var sample in failureSamples)
-            {
-                Terminal.Out.MarkupLineInterpolated($"  [yellow]{sample}[/]");
-            }
-        }
-
-        Terminal.Out.MarkupLine(result.Passed ? "[green]PASS[/]" : "[red]FAIL[/]");
+        RunVerdict.WriteFailures(failureSamples);
+        RunVerdict.Write(result.Passed);
     }
 }

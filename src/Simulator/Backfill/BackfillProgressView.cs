@@ -6,25 +6,23 @@ using Spectre.Console.Rendering;
 namespace EnergyActors.Simulator.Backfill;
 
 /// <summary>The backfill's live figures: how far through the readings, how fast, and what the gateway answered.</summary>
-internal sealed class BackfillProgressView(long planned, IngestCounters counters) : IProgressView
+internal sealed class BackfillProgressView(long planned, IngestCounters counters) : ProgressView("backfill")
 {
-    private readonly RateMeter _recent = new();
-
-    public IRenderable Live(TimeSpan elapsed)
+    public override IRenderable Live(TimeSpan elapsed)
     {
         var sent = counters.Sent;
         return new Rows(
             new Markup(
-                $"[bold]backfill[/] {Figures.Number(elapsed.TotalSeconds, "0.0")} s  {Figures.Count(sent)} / {Figures.Count(planned)} readings " +
+                $"{LiveHeading(elapsed)}  {Figures.Count(sent)} / {Figures.Count(planned)} readings " +
                 $"({Figures.Number(100.0 * sent / Math.Max(planned, 1), "0.0")} %)"),
             new Markup(
-                $"[bold]{Figures.Number(Figures.PerSecond(counters.Accepted, elapsed), "N0")}[/] readings/s (now {Figures.Number(_recent.PerSecond(counters.Accepted), "N0")})  " +
+                $"{LiveRate(counters.Accepted, elapsed, "readings")}  " +
                 $"accepted {Figures.Count(counters.Accepted)}  duplicates {Figures.Count(counters.Duplicates)}"),
             new Markup($"rejected {Figures.Alarm(counters.Rejected)}  retried 503s {Figures.Count(counters.Retried)}  failed {Figures.Alarm(counters.Failed)}"));
     }
 
-    public string Plain(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture,
-        $"[backfill] {elapsed.TotalSeconds,6:0.0} s  sent {counters.Sent:N0}/{planned:N0}  accepted {counters.Accepted:N0}  " +
+    public override string Plain(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture,
+        $"{PlainHeading(elapsed)}  sent {counters.Sent:N0}/{planned:N0}  accepted {counters.Accepted:N0}  " +
         $"duplicates {counters.Duplicates:N0}  rejected {counters.Rejected:N0}  retried {counters.Retried:N0}  failed {counters.Failed:N0}  " +
         $"{Figures.PerSecond(counters.Accepted, elapsed):N0} readings/s");
 }

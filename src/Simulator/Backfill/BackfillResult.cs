@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+using EnergyActors.Simulator.Shared;
+
 namespace EnergyActors.Simulator.Backfill;
 
-/// <summary>The figures of a backfill run, as printed and as written by <c>--json</c>.</summary>
+/// <summary>
+/// The figures of a backfill run, as printed and as written by <c>--json</c>.
+/// <see cref="Ingest"/> only feeds the inherited figures, which <c>--json</c> writes at the top level.
+/// </summary>
 internal sealed record BackfillResult(
     string Gateway,
     int Vehicles,
@@ -14,21 +20,10 @@ internal sealed record BackfillResult(
     string StopReason,
     long ReadingsPlanned,
     long ReadingsSent,
-    long Requests,
-    long Accepted,
-    long Duplicates,
-    long Rejected,
-    long Retried,
-    long Failed,
-    long Abandoned,
-    double ElapsedSeconds,
-    double AcceptedPerSecond,
-    double SentPerSecond,
-    double LatencyP50Ms,
-    double LatencyP90Ms,
-    double LatencyP99Ms,
-    double LatencyMaxMs)
+    [property: JsonIgnore] IngestFigures Ingest,
+    [property: JsonPropertyOrder(IngestFigures.RatesOrder)] double SentPerSecond) : IngestFigures(Ingest)
 {
     /// <summary>Every reading was sent and acknowledged (accepted or duplicate), none failed or was rejected.</summary>
-    public bool Passed => Failed == 0 && Rejected == 0 && ReadingsSent == ReadingsPlanned && Accepted + Duplicates == ReadingsPlanned;
+    [JsonPropertyOrder(TrailingOrder)]
+    public bool Passed => Clean && ReadingsSent == ReadingsPlanned && Accepted + Duplicates == ReadingsPlanned;
 }

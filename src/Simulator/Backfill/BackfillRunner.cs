@@ -37,11 +37,8 @@ internal static class BackfillRunner
             options.Gateway.ToString(), options.Vehicles, options.Vehicles, options.Hours, Figures.Timestamp(options.First), Figures.Timestamp(options.End),
             options.BatchSize, options.Concurrency, options.Seed,
             cancellation.IsCancellationRequested ? "Ctrl+C" : "every reading sent",
-            options.Readings, counters.Sent, counters.Requests, counters.Accepted, counters.Duplicates, counters.Rejected,
-            counters.Retried, counters.Failed, counters.Abandoned,
-            Math.Round(elapsed.TotalSeconds, 3), Math.Round(Figures.PerSecond(counters.Accepted, elapsed), 1),
-            Math.Round(Figures.PerSecond(counters.Sent, elapsed), 1),
-            latency.PercentileMilliseconds(50), latency.PercentileMilliseconds(90), latency.PercentileMilliseconds(99), latency.MaxMilliseconds);
+            options.Readings, counters.Sent, IngestFigures.Snapshot(counters, latency, elapsed),
+            Math.Round(Figures.PerSecond(counters.Sent, elapsed), 1));
         BackfillReport.Render(result, counters.Samples.Items);
         if (options.JsonPath is { } path && !await JsonResultFile.TryWriteAsync(path, result, BackfillJsonContext.Default.BackfillResult))
         {

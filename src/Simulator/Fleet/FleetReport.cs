@@ -10,9 +10,7 @@ internal static class FleetReport
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(failureSamples);
-        var table = new Table().Border(TableBorder.Rounded).Title("fleet result");
-        table.AddColumn("figure");
-        table.AddColumn(new TableColumn("value").RightAligned());
+        var table = ResultTable.Create("fleet result");
         var composition = result.Composition;
         table.AddRow("devices", $"{Figures.Count(result.Meters)} meters, {Figures.Count(result.Vehicles)} vehicles");
         table.AddRow("vehicles healthy / faulty / sensor fault",
@@ -24,39 +22,17 @@ internal static class FleetReport
         table.AddRow("stopped by", Markup.Escape(result.StopReason));
         table.AddRow("rounds sent / planned", $"{Figures.Count(result.RoundsQueued)} / {Figures.Count(result.RoundsPlanned)}");
         table.AddRow("readings sent / planned", $"{Figures.Count(result.ReadingsSent)} / {Figures.Count(result.ReadingsPlanned)}");
-        table.AddRow("requests", Figures.Count(result.Requests));
-        table.AddRow("accepted", Figures.Count(result.Accepted));
-        table.AddRow("duplicates", Figures.Count(result.Duplicates));
-        table.AddRow("rejected", Figures.Alarm(result.Rejected));
-        table.AddRow("retried (503)", Figures.Count(result.Retried));
-        table.AddRow("failed requests", Figures.Alarm(result.Failed));
-        if (result.Abandoned > 0)
-        {
-            table.AddRow("abandoned at stop (503, not retried)", Figures.Count(result.Abandoned));
-        }
-
-        table.AddRow("elapsed s", Figures.Number(result.ElapsedSeconds, "0.00"));
-        table.AddRow("accepted readings/s", $"[bold]{Figures.Number(result.AcceptedPerSecond, "N0")}[/]");
-        table.AddRow("request latency p50 / p90 / p99 / max ms",
-            $"{Figures.Number(result.LatencyP50Ms, "0.00")} / {Figures.Number(result.LatencyP90Ms, "0.00")} / " +
-            $"{Figures.Number(result.LatencyP99Ms, "0.00")} / {Figures.Number(result.LatencyMaxMs, "0.00")}");
+        ResultTable.AddCounters(table, result);
+        ResultTable.AddLatencies(table, result);
         Terminal.Out.Write(table);
-
-        if (failureSamples.Count > 0)
-        {
-            Terminal.Out.MarkupLine("[yellow]First failures:[/]");
-            foreach (var sample in failureSamples)
-            {
-                Terminal.Out.MarkupLineInterpolated($"  [yellow]{sample}[/]");
-            }
-        }
+        RunVerdict.WriteFailures(failureSamples);
 
         if (result.Verify is { } verify)
         {
             RenderVerify(verify);
         }
 
-        Terminal.Out.MarkupLine(result.Passed ? "[green]PASS[/]" : "[red]FAIL[/]");
+        RunVerdict.Write(result.Passed);
     }
 
     private static void RenderVerify(VerifyResult verify)

@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
 using EnergyActors.Simulator.Shared;
 
 namespace EnergyActors.Simulator.Fleet;
 
-/// <summary>The figures of a fleet run, as printed and as written by <c>--json</c>; <see cref="Verify"/> is null without <c>--verify</c>.</summary>
+/// <summary>
+/// The figures of a fleet run, as printed and as written by <c>--json</c>; <see cref="Verify"/> is null without <c>--verify</c>.
+/// <see cref="Ingest"/> only feeds the inherited figures, which <c>--json</c> writes at the top level.
+/// </summary>
 internal sealed record FleetResult(
     string Gateway,
     int Meters,
@@ -21,23 +25,12 @@ internal sealed record FleetResult(
     long RoundsQueued,
     long ReadingsPlanned,
     long ReadingsSent,
-    long Requests,
-    long Accepted,
-    long Duplicates,
-    long Rejected,
-    long Retried,
-    long Failed,
-    long Abandoned,
-    double ElapsedSeconds,
-    double AcceptedPerSecond,
-    double LatencyP50Ms,
-    double LatencyP90Ms,
-    double LatencyP99Ms,
-    double LatencyMaxMs,
-    VerifyResult? Verify)
+    [property: JsonIgnore] IngestFigures Ingest,
+    [property: JsonPropertyOrder(IngestFigures.TrailingOrder)] VerifyResult? Verify) : IngestFigures(Ingest)
 {
     /// <summary>Nothing failed or was rejected, and verification (when asked for) found no mismatch.</summary>
-    public bool Passed => Failed == 0 && Rejected == 0 && (Verify?.Passed ?? true);
+    [JsonPropertyOrder(TrailingOrder)]
+    public bool Passed => Clean && (Verify?.Passed ?? true);
 
     public static FleetResult From(
         FleetOptions options, FleetModel model, RoundTracker rounds, IngestCounters counters, LatencyHistogram latency,
@@ -47,15 +40,11 @@ internal sealed record FleetResult(
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(rounds);
         ArgumentNullException.ThrowIfNull(counters);
-        ArgumentNullException.ThrowIfNull(latency);
         return new FleetResult(
             options.Gateway.ToString(), options.Meters, options.Vehicles, model.Composition,
             options.Interval.TotalSeconds, options.Speedup, options.Duration.TotalSeconds, options.BatchSize, options.Concurrency, options.Seed,
             Figures.Timestamp(options.Start), Figures.Timestamp(rounds.SimulatedNow), stopReason,
             rounds.Planned, rounds.Queued, rounds.Planned * model.ReadingsPerRound, counters.Sent,
-            counters.Requests, counters.Accepted, counters.Duplicates, counters.Rejected, counters.Retried, counters.Failed, counters.Abandoned,
-            Math.Round(elapsed.TotalSeconds, 3), Math.Round(Figures.PerSecond(counters.Accepted, elapsed), 1),
-            latency.PercentileMilliseconds(50), latency.PercentileMilliseconds(90), latency.PercentileMilliseconds(99), latency.MaxMilliseconds,
-            verify);
+            IngestFigures.Snapshot(counters, latency, elapsed), verify);
     }
 }

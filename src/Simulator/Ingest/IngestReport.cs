@@ -10,10 +10,7 @@ internal static class IngestReport
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(failureSamples);
-        var table = new Table().Border(TableBorder.Rounded).Title("ingest result");
-        table.AddColumn("figure");
-        table.AddColumn(new TableColumn("value").RightAligned());
-
+        var table = ResultTable.Create("ingest result");
         table.AddRow("mode", result.Mode == "batch" ? $"batch ({Count(result.ReadingsPerRequest)} per request)" : result.Mode);
         table.AddRow("devices", $"{Count(result.Meters)} meters, {Count(result.Vehicles)} vehicles");
         table.AddRow("concurrency", Count(result.Concurrency));
@@ -27,7 +24,7 @@ internal static class IngestReport
         }
 
         table.AddRow("retried (503)", Count(result.Retried));
-        table.AddRow("failed", result.Failed == 0 ? "0" : $"[red]{Count(result.Failed)}[/]");
+        table.AddRow("failed", Figures.Alarm(result.Failed));
         if (result.Abandoned > 0)
         {
             table.AddRow("abandoned at stop (503, not retried)", Count(result.Abandoned));
@@ -46,15 +43,7 @@ internal static class IngestReport
         }
 
         Terminal.Out.Write(table);
-
-        if (failureSamples.Count > 0)
-        {
-            Terminal.Out.MarkupLine("[yellow]First failures:[/]");
-            foreach (var sample in failureSamples)
-            {
-                Terminal.Out.MarkupLineInterpolated($"  [yellow]{sample}[/]");
-            }
-        }
+        RunVerdict.WriteFailures(failureSamples);
 
         if (result.RowsChecked && result.RowsCommitted is { } added && added != result.Accepted)
         {
@@ -62,7 +51,7 @@ internal static class IngestReport
                 $"[red]{added:N0} rows were added to the history tables for {result.Accepted:N0} accepted readings.[/]");
         }
 
-        Terminal.Out.MarkupLine(result.Passed ? "[green]PASS[/]" : "[red]FAIL[/]");
+        RunVerdict.Write(result.Passed);
     }
 
     private static string Count(long value) => Figures.Count(value);

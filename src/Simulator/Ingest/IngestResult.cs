@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using EnergyActors.Simulator.Shared;
+
 namespace EnergyActors.Simulator.Ingest;
 
 /// <summary>
 /// The figures of a measured run, as printed and as written by <c>--json</c>. <see cref="RowsCommitted"/>
 /// is the rows added to meter_readings + vehicle_readings while measuring: null without <c>--connection</c>
-/// or when counting failed.
+/// or when counting failed. <see cref="Ingest"/> only feeds the inherited figures, which <c>--json</c> writes
+/// at the top level.
 /// </summary>
 internal sealed record IngestResult(
     string Gateway,
@@ -14,32 +18,18 @@ internal sealed record IngestResult(
     int ReadingsPerRequest,
     long Seed,
     string StopReason,
-    long Requests,
-    long Accepted,
-    long Duplicates,
-    long Rejected,
-    long Retried,
-    long Failed,
-    long Abandoned,
-    double ElapsedSeconds,
-    double AcceptedPerSecond,
-    double LatencyP50Ms,
-    double LatencyP90Ms,
-    double LatencyP99Ms,
-    double LatencyMaxMs,
-    bool RowsChecked,
-    long? RowsCommitted)
+    [property: JsonIgnore] IngestFigures Ingest,
+    [property: JsonPropertyOrder(IngestFigures.TrailingOrder)] bool RowsChecked,
+    [property: JsonPropertyOrder(IngestFigures.TrailingOrder)] long? RowsCommitted) : IngestFigures(Ingest)
 {
     /// <summary>Nothing failed or was rejected, and when rows were checked, each accepted reading is a new row.</summary>
-    public bool Passed => Failed == 0 && Rejected == 0 && (!RowsChecked || RowsCommitted == Accepted);
+    [JsonPropertyOrder(TrailingOrder)]
+    public bool Passed => Clean && (!RowsChecked || RowsCommitted == Accepted);
 
     public static IngestResult From(IngestOptions options, PhaseOutcome measured, bool rowsChecked, long? rowsCommitted)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(measured);
-        var counters = measured.Counters;
-        var latency = measured.Latency;
-        var seconds = measured.Elapsed.TotalSeconds;
         return new IngestResult(
             options.Gateway.ToString(),
             options.Mode == IngestMode.Batch ? "batch" : "single",
@@ -49,19 +39,7 @@ internal sealed record IngestResult(
             options.ReadingsPerRequest,
             options.Seed,
             measured.StopReason,
-            counters.Requests,
-            counters.Accepted,
-            counters.Duplicates,
-            counters.Rejected,
-            counters.Retried,
-            counters.Failed,
-            counters.Abandoned,
-            Math.Round(seconds, 3),
-            Math.Round(counters.Accepted / Math.Max(seconds, 0.001), 1),
-            latency.PercentileMilliseconds(50),
-            latency.PercentileMilliseconds(90),
-            latency.PercentileMilliseconds(99),
-            latency.MaxMilliseconds,
+            IngestFigures.Snapshot(measured.Counters, measured.Latency, measured.Elapsed),
             rowsChecked,
             rowsCommitted);
     }
