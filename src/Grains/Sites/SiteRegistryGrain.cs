@@ -25,7 +25,11 @@ public sealed class SiteRegistryGrain(
     public Task<IReadOnlyList<string>> List(string? after, int limit)
     {
         var ids = registry.State.SiteIds;
-        var view = after is null ? ids : ids.GetViewBetween(after, ids.Max ?? after);
+        // A view starting at 'after' skips the ids before it; there is no view when 'after' is past the last id
+        // (GetViewBetween refuses a lower bound above the upper one).
+        IEnumerable<string> view = after is null ? ids
+            : ids.Max is { } last && string.CompareOrdinal(after, last) < 0 ? ids.GetViewBetween(after, last)
+            : [];
         IReadOnlyList<string> page = view.Where(id => after is null || string.CompareOrdinal(id, after) > 0).Take(limit).ToList();
         return Task.FromResult(page);
     }

@@ -38,6 +38,9 @@ public sealed class SiteEndpointTests(RunningSystemFixture fixture)
         Assert.Equal("Depot", (string)(await GetOk($"/v1/sites/{id}"))["name"]!);
         var listed = await GetOk($"/v1/sites?limit=1000");
         Assert.Contains(listed["sites"]!.AsArray(), s => (string)s!["siteId"]! == id);
+        var page = await GetOk($"/v1/sites?after={id}&limit=1000");
+        Assert.DoesNotContain(page["sites"]!.AsArray(), s => string.CompareOrdinal((string)s!["siteId"]!, id) <= 0);
+        Assert.Empty((await GetOk("/v1/sites?after=zzzz-after-every-id&limit=10"))["sites"]!.AsArray());
 
         using (var patched = await fixture.Http.PatchAsync(new Uri($"/v1/sites/{id}", UriKind.Relative), Json.Body("""{"intervalMinutes":1,"running":true,"name":"Depot 2"}""")))
         {
