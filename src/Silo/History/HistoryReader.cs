@@ -23,7 +23,7 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
         }
         catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
-            throw Unavailable(ex);
+            throw StorageFailure.Unavailable(ex);
         }
     }
 
@@ -34,7 +34,11 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             // Repeatable read: every statement below and the snapshot reported to the grain are the same view.
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-            var snapshot = TransactionSnapshot.Parse((string)(await ScalarAsync(connection, transaction, "SELECT pg_current_snapshot()::text", vehicleId, since, cancellationToken))!);
+            TransactionSnapshot snapshot;
+            await using (var current = new NpgsqlCommand("SELECT pg_current_snapshot()::text", connection, transaction))
+            {
+                snapshot = TransactionSnapshot.Parse((string)(await current.ExecuteScalarAsync(cancellationToken))!);
+            }
 
             VehicleReading? latest = null;
             var own = new List<VehicleReading>();
@@ -71,39 +75,30 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
                 }
             }
 
-            var everAttributed = ac.Count > 0
-                || (bool)(await ScalarAsync(connection, transaction, "SELECT EXISTS (SELECT 1 FROM meter_readings WHERE vehicle_id = $1)", vehicleId, since, cancellationToken))!;
+            var everAttributed = ac.Count > 0;
+            if (!everAttributed)
+            {
+                await using var exists = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM meter_readings WHERE vehicle_id = $1)", vehicleId);
+                everAttributed = (bool)(await exists.ExecuteScalarAsync(cancellationToken))!;
+            }
             await transaction.CommitAsync(cancellationToken);
             return new VehicleHistory(latest, own, ac, everAttributed, snapshot);
         }
         catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
-            throw Unavailable(ex);
+            throw StorageFailure.Unavailable(ex);
         }
     }
 
-    // The grain cannot activate without its history; tell the caller to come back rather than fail hard.
-    private static BackPressureException Unavailable(Exception ex) => new("PostgreSQL is unavailable; retry later.", ex);
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string deviceId, DateTimeOffset since)
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string vehicleId, DateTimeOffset? since = null)
     {
         var command = new NpgsqlCommand(sql, connection, transaction);
-        if (sql.Contains("$1", StringComparison.Ordinal))
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = vehicleId });
+        if (since is { } from)
         {
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deviceId });
-        }
-
-        if (sql.Contains("$2", StringComparison.Ordinal))
-        {
-            command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = since.UtcDateTime });
+            command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = from.UtcDateTime });
         }
 
         return command;
-    }
-
-    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string deviceId, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction, sql, deviceId, since);
-        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

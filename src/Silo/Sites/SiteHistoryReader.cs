@@ -1,4 +1,3 @@
-using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Abstractions.Sites;
 using EnergyActors.Grains.Sites;
 using EnergyActors.Silo.Storage;
@@ -27,7 +26,7 @@ public sealed class SiteHistoryReader(NpgsqlDataSource dataSource) : ISiteHistor
         }
         catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
-            throw new BackPressureException("PostgreSQL is unavailable; retry later.", ex);
+            throw StorageFailure.Unavailable(ex);
         }
     }
 

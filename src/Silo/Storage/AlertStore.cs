@@ -35,7 +35,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource) : IAlertStore
         }
         catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
-            throw new BackPressureException("PostgreSQL is unavailable; retry later.", ex);
+            throw StorageFailure.Unavailable(ex);
         }
     }
 
@@ -71,7 +71,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource) : IAlertStore
         }
         catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
-            throw new BackPressureException("PostgreSQL is unavailable; retry later.", ex);
+            throw StorageFailure.Unavailable(ex);
         }
     }
 
@@ -89,7 +89,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource) : IAlertStore
         }
         catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
-            throw new BackPressureException("PostgreSQL is unavailable; retry later.", ex);
+            throw StorageFailure.Unavailable(ex);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using EnergyActors.Grains.Abstractions;
 using Npgsql;
 
 namespace EnergyActors.Silo.Storage;
@@ -8,4 +9,7 @@ internal static class StorageFailure
 {
     public static bool IsTransient(Exception ex) =>
         ex is NpgsqlException or IOException or SocketException or TimeoutException or InvalidOperationException { InnerException: NpgsqlException };
+
+    /// <summary>What a read or a small write answers when <see cref="IsTransient"/> holds: come back later (503).</summary>
+    public static BackPressureException Unavailable(Exception ex) => new("PostgreSQL is unavailable; retry later.", ex);
 }
