@@ -13,6 +13,6 @@ public sealed record VehiclePerformance(
     [property: Id(4)] decimal TotalDcDelivered,
     [property: Id(5)] decimal? EfficiencyRatio,
     [property: Id(6)] decimal? AvgBatteryTemp,
-    [property: Id(7)] int VehicleReadings,
-    [property: Id(8)] int MeterReadings,
+    [property: Id(7)] long VehicleReadings,
+    [property: Id(8)] long MeterReadings,
     [property: Id(9)] HealthStatus HealthStatus);

@@ -1,26 +1,27 @@
 namespace EnergyActors.Grains.Analytics;
 
 /// <summary>
-/// Per-bucket reading counts. Starts as ushort[] because a bucket rarely holds 65,535 readings, and widens
-/// to int[] the first time one would, keeping the common case at 2 bytes per bucket.
+/// Per-bucket reading counts. Starts as ushort[] because a bucket rarely holds 65,535 readings, and widens to
+/// long[] the first time one would (a bucket of an hour or more can hold more readings than an int counts),
+/// keeping the common case at 2 bytes per bucket.
 /// </summary>
 internal sealed class CountColumn(int length)
 {
     private ushort[]? _narrow;
-    private int[]? _wide;
+    private long[]? _wide;
 
     public long ApproximateBytes =>
         MemoryLayout.ObjectHeader + (2 * MemoryLayout.Reference) + sizeof(int)
         + MemoryLayout.ArrayBytes(_narrow?.Length ?? -1, sizeof(ushort))
-        + MemoryLayout.ArrayBytes(_wide?.Length ?? -1, sizeof(int));
+        + MemoryLayout.ArrayBytes(_wide?.Length ?? -1, sizeof(long));
 
-    public int this[int slot] => _wide is not null ? _wide[slot] : _narrow is not null ? _narrow[slot] : 0;
+    public long this[int slot] => _wide is not null ? _wide[slot] : _narrow is not null ? _narrow[slot] : 0;
 
     public void Increment(int slot)
     {
         if (_wide is not null)
         {
-            _wide[slot] = checked(_wide[slot] + 1);
+            _wide[slot]++;
             return;
         }
 
@@ -31,7 +32,7 @@ internal sealed class CountColumn(int length)
             return;
         }
 
-        _wide = new int[length];
+        _wide = new long[length];
         for (var i = 0; i < length; i++)
         {
             _wide[i] = _narrow[i];

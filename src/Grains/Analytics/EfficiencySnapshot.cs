@@ -22,6 +22,6 @@ public readonly record struct EfficiencySnapshot(
     decimal TotalDcKwh,
     decimal? AvgBatteryTemp,
     decimal? EfficiencyRatio,
-    int VehicleReadings,
-    int MeterReadings,
+    long VehicleReadings,
+    long MeterReadings,
     HealthStatus HealthStatus);

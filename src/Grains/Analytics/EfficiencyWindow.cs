@@ -3,7 +3,8 @@ namespace EnergyActors.Grains.Analytics;
 /// <summary>
 /// A vehicle's rolling 24 h charging-efficiency window, updated in O(1) per reading and queried in O(1).
 /// Its figures equal a SQL aggregation over history for the same [start, end): values are kept as integer
-/// millionths, so sums are exact rather than accumulated in floating point.
+/// millionths, so sums are exact rather than accumulated in floating point, and wide enough (Int128 totals,
+/// bucket sums that widen as needed) that no number of readings it accepts can overflow them.
 /// </summary>
 /// <remarks>
 /// The window ends at the end of the bucket containing "now". A ring of one day of buckets plus a few future
@@ -37,9 +38,9 @@ public sealed class EfficiencyWindow
     private long _current;
 
     // Totals over the counted buckets [current - bucketsPerDay + 1, current].
-    private long _totalAc;
-    private long _totalDc;
-    private long _totalTemp;
+    private Int128 _totalAc;
+    private Int128 _totalDc;
+    private Int128 _totalTemp;
     private long _meterReadings;
     private long _vehicleReadings;
 
@@ -86,7 +87,7 @@ public sealed class EfficiencyWindow
 
     /// <summary>Approximate heap footprint of this window, including its column arrays.</summary>
     public long ApproximateBytes =>
-        MemoryLayout.ObjectHeader + (5 * MemoryLayout.Reference) + (8 * sizeof(long)) + (4 * sizeof(int))
+        MemoryLayout.ObjectHeader + (5 * MemoryLayout.Reference) + (3 * 16) + (5 * sizeof(long)) + (4 * sizeof(int))
         + _acSum.ApproximateBytes + _dcSum.ApproximateBytes + _tempSum.ApproximateBytes
         + _acCount.ApproximateBytes + _dcCount.ApproximateBytes;
 
@@ -106,7 +107,7 @@ public sealed class EfficiencyWindow
         _ringReadings++;
         if (counted)
         {
-            _totalAc = checked(_totalAc + kwhMillionths);
+            _totalAc += kwhMillionths;
             _meterReadings++;
         }
 
@@ -131,8 +132,8 @@ public sealed class EfficiencyWindow
         _ringReadings++;
         if (counted)
         {
-            _totalDc = checked(_totalDc + kwhMillionths);
-            _totalTemp = checked(_totalTemp + tempMillionths);
+            _totalDc += kwhMillionths;
+            _totalTemp += tempMillionths;
             _vehicleReadings++;
         }
 
@@ -180,13 +181,13 @@ public sealed class EfficiencyWindow
             _totalTemp -= _tempSum[leaving];
             _meterReadings -= _acCount[leaving];
             _vehicleReadings -= _dcCount[leaving];
-            _ringReadings -= (long)_acCount[leaving] + _dcCount[leaving];
+            _ringReadings -= _acCount[leaving] + _dcCount[leaving];
             ClearSlot(leaving);
 
             var entering = Slot(_current);
-            _totalAc = checked(_totalAc + _acSum[entering]);
-            _totalDc = checked(_totalDc + _dcSum[entering]);
-            _totalTemp = checked(_totalTemp + _tempSum[entering]);
+            _totalAc += _acSum[entering];
+            _totalDc += _dcSum[entering];
+            _totalTemp += _tempSum[entering];
             _meterReadings += _acCount[entering];
             _vehicleReadings += _dcCount[entering];
         }
@@ -203,11 +204,11 @@ public sealed class EfficiencyWindow
     {
         Advance(now);
         var endTicks = UnixEpochTicks + ((_current + 1) * _bucketTicks);
-        var ac = _totalAc / (decimal)Millionths;
-        var dc = _totalDc / (decimal)Millionths;
+        var ac = (decimal)_totalAc / Millionths;
+        var dc = (decimal)_totalDc / Millionths;
         decimal? avgTemp = _vehicleReadings == 0
             ? null
-            : Math.Round(_totalTemp / (decimal)Millionths / _vehicleReadings, 6, MidpointRounding.AwayFromZero);
+            : Math.Round((decimal)_totalTemp / Millionths / _vehicleReadings, 6, MidpointRounding.AwayFromZero);
         decimal? ratio = _totalAc == 0 ? null : Math.Round(dc / ac, 4, MidpointRounding.AwayFromZero);
         return new EfficiencySnapshot(
             new DateTimeOffset(endTicks - DayTicks, TimeSpan.Zero),
@@ -216,8 +217,8 @@ public sealed class EfficiencyWindow
             dc,
             avgTemp,
             ratio,
-            checked((int)_vehicleReadings),
-            checked((int)_meterReadings),
+            _vehicleReadings,
+            _meterReadings,
             HealthRules.Judge(ratio));
     }
 

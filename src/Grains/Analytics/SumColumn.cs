@@ -1,50 +1,57 @@
 namespace EnergyActors.Grains.Analytics;
 
 /// <summary>
-/// Per-bucket sums of millionths. Starts as int[] because a typical bucket fits, and widens to long[]
-/// the first time a bucket would overflow, so sums stay exact without paying 8 bytes per bucket up front.
+/// Per-bucket sums of millionths. Starts as int[] because a typical bucket fits, widens to long[] the first time
+/// a bucket would overflow that, and to Int128[] past long, so sums stay exact for any number of readings a bucket
+/// can hold without paying 8 or 16 bytes per bucket up front.
 /// </summary>
 internal sealed class SumColumn(int length)
 {
     private int[]? _narrow;
     private long[]? _wide;
+    private Int128[]? _huge;
 
     public long ApproximateBytes =>
-        MemoryLayout.ObjectHeader + (2 * MemoryLayout.Reference) + sizeof(int)
+        MemoryLayout.ObjectHeader + (3 * MemoryLayout.Reference) + sizeof(int)
         + MemoryLayout.ArrayBytes(_narrow?.Length ?? -1, sizeof(int))
-        + MemoryLayout.ArrayBytes(_wide?.Length ?? -1, sizeof(long));
+        + MemoryLayout.ArrayBytes(_wide?.Length ?? -1, sizeof(long))
+        + MemoryLayout.ArrayBytes(_huge?.Length ?? -1, 16);
 
-    public long this[int slot] => _wide is not null ? _wide[slot] : _narrow is not null ? _narrow[slot] : 0;
+    public Int128 this[int slot] => _huge is not null ? _huge[slot] : _wide is not null ? _wide[slot] : _narrow is not null ? _narrow[slot] : 0;
 
     public void Add(int slot, long delta)
     {
-        if (_wide is not null)
+        var sum = this[slot] + delta;
+        if (_huge is not null)
         {
-            _wide[slot] = checked(_wide[slot] + delta);
-            return;
+            _huge[slot] = sum;
         }
-
-        _narrow ??= new int[length];
-        var sum = checked(_narrow[slot] + delta);
-        if (sum is >= int.MinValue and <= int.MaxValue)
+        else if (sum >= long.MinValue && sum <= long.MaxValue && (_wide is not null || (sum >= int.MinValue && sum <= int.MaxValue)))
         {
-            _narrow[slot] = (int)sum;
-            return;
+            if (_wide is not null)
+            {
+                _wide[slot] = (long)sum;
+            }
+            else
+            {
+                _narrow ??= new int[length];
+                _narrow[slot] = (int)sum;
+            }
         }
-
-        _wide = new long[length];
-        for (var i = 0; i < length; i++)
+        else
         {
-            _wide[i] = _narrow[i];
+            Widen(sum >= long.MinValue && sum <= long.MaxValue);
+            Add(slot, delta);
         }
-
-        _narrow = null;
-        _wide[slot] = sum;
     }
 
     public void Clear(int slot)
     {
-        if (_wide is not null)
+        if (_huge is not null)
+        {
+            _huge[slot] = 0;
+        }
+        else if (_wide is not null)
         {
             _wide[slot] = 0;
         }
@@ -59,5 +66,32 @@ internal sealed class SumColumn(int length)
     {
         _narrow = null;
         _wide = null;
+        _huge = null;
+    }
+
+    // Copies every slot one tier up: to long[] when the new sum fits a long, else to Int128[].
+    private void Widen(bool toLong)
+    {
+        if (toLong && _wide is null)
+        {
+            _wide = new long[length];
+            for (var i = 0; i < length; i++)
+            {
+                _wide[i] = _narrow?[i] ?? 0;
+            }
+        }
+        else
+        {
+            var huge = new Int128[length];
+            for (var i = 0; i < length; i++)
+            {
+                huge[i] = this[i];
+            }
+
+            _huge = huge;
+            _wide = null;
+        }
+
+        _narrow = null;
     }
 }
