@@ -61,7 +61,7 @@ public sealed partial class MeterGrain(
             await ForwardAsync(forVehicles, commit.TransactionId);
         }
 
-        return new IngestResult(accepted, normalized.Length - accepted);
+        return commit.ToResult(accepted);
     }
 
     public Task<MeterStatus?> GetStatus() =>

@@ -16,6 +16,9 @@ public sealed class TelemetryBatch(ReadingParser parser)
     private readonly Dictionary<string, List<SiteReading>> _sites = new(StringComparer.Ordinal);
     private readonly List<FieldError> _itemErrors = [];
 
+    // Each device's items by their index in the request, so a reading the database refuses is named by that index.
+    private readonly Dictionary<(string Type, string DeviceId), List<int>> _itemIndexes = [];
+
     private const int DevicesPerPart = 250;
     private const int MaxParts = 4;
 
@@ -42,6 +45,7 @@ public sealed class TelemetryBatch(ReadingParser parser)
                 if (parser.TryParseMeter(item, _itemErrors, out var meterId, out var meterReading))
                 {
                     Group(_meters, meterId).Add(meterReading);
+                    Group(_itemIndexes, ("meter", meterId)).Add(index);
                     return;
                 }
 
@@ -50,6 +54,7 @@ public sealed class TelemetryBatch(ReadingParser parser)
                 if (parser.TryParseVehicle(item, _itemErrors, out var vehicleId, out var vehicleReading))
                 {
                     Group(_vehicles, vehicleId).Add(vehicleReading);
+                    Group(_itemIndexes, ("vehicle", vehicleId)).Add(index);
                     return;
                 }
 
@@ -58,6 +63,7 @@ public sealed class TelemetryBatch(ReadingParser parser)
                 if (parser.TryParseSite(item, _itemErrors, out var siteId, out var siteReading))
                 {
                     Group(_sites, siteId).Add(siteReading);
+                    Group(_itemIndexes, ("site", siteId)).Add(index);
                     return;
                 }
 
@@ -88,7 +94,8 @@ public sealed class TelemetryBatch(ReadingParser parser)
 
     /// <summary>
     /// Hands the devices' readings to the cluster in a few messages (each device's grain is then called once
-    /// with all of its readings); any refusal fails the whole answer, so nothing is acknowledged.
+    /// with all of its readings); any back-pressure fails the whole answer, so nothing is acknowledged. Readings
+    /// the database refused for their content are named by index, like invalid items.
     /// </summary>
     public async Task<IngestResult> DispatchAsync(IGrainFactory grains)
     {
@@ -99,6 +106,18 @@ public sealed class TelemetryBatch(ReadingParser parser)
         foreach (var result in results)
         {
             total += result;
+        }
+
+        if (total.Rejected is { Count: > 0 } refused)
+        {
+            foreach (var reading in refused)
+            {
+                Reject(_itemIndexes[(reading.DeviceType, reading.DeviceId)][reading.Index], new FieldError(reading.Field, reading.Message));
+            }
+
+            var inOrder = Errors.OrderBy(e => e.Index).ToList();
+            Errors.Clear();
+            Errors.AddRange(inOrder);
         }
 
         return total;
@@ -131,7 +150,8 @@ public sealed class TelemetryBatch(ReadingParser parser)
         return parts.Where(p => p.Meters.Count + p.Vehicles.Count + p.Sites.Count > 0).Select(p => new ReadingBatch(p.Meters, p.Vehicles, p.Sites)).ToList();
     }
 
-    private static List<T> Group<T>(Dictionary<string, List<T>> groups, string deviceId)
+    private static List<T> Group<TKey, T>(Dictionary<TKey, List<T>> groups, TKey deviceId)
+        where TKey : notnull
     {
         if (!groups.TryGetValue(deviceId, out var list))
         {

@@ -85,6 +85,12 @@ public static class TelemetryEndpoints
             else if (parse(document.RootElement, errors, out var deviceId, out var reading))
             {
                 var result = await ingest(deviceId, reading);
+                if (result.Rejected is { Count: > 0 } refused)
+                {
+                    metrics.Rejected(type, 1);
+                    return ValidationResults.From(refused.Select(r => new FieldError(r.Field, r.Message)));
+                }
+
                 metrics.Accepted(type, result.Accepted);
                 metrics.Duplicates(type, result.Duplicates);
                 return TypedResults.Ok(new IngestResponse(result.Accepted, result.Duplicates));

@@ -133,7 +133,7 @@ public sealed partial class SiteGrain(
             await site.WriteStateAsync();
         }
 
-        return new IngestResult(accepted, normalized.Length - accepted);
+        return commit.ToResult(accepted);
     }
 
     public async Task<SiteInfo?> StartOutage(int minutes)

@@ -17,7 +17,7 @@ public sealed class HistoryMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        _rows = meter.CreateCounter<long>("energyactors.history.rows", "{row}", "Rows committed to history, by table and outcome (stored or duplicate).");
+        _rows = meter.CreateCounter<long>("energyactors.history.rows", "{row}", "Rows that went through a flush, by table and outcome (stored, duplicate, or refused by PostgreSQL for their content).");
         _refused = meter.CreateCounter<long>("energyactors.history.refused", "{row}", "Rows refused with back-pressure, by reason.");
         _failedFlushes = meter.CreateCounter<long>("energyactors.history.flush.failures", "{flush}", "Flushes that did not commit.");
         _batchRows = meter.CreateHistogram<int>("energyactors.history.flush.rows", "{row}", "Rows per flushed batch.");
@@ -29,8 +29,9 @@ public sealed class HistoryMetrics
 
     internal Func<long>? ObserveQueueDepth { get; set; }
 
-    internal void Committed(string table, int stored, int duplicates)
+    internal void Committed(string table, int stored, int duplicates, int refused)
     {
+        _rows.Add(refused, new KeyValuePair<string, object?>("table", table), new KeyValuePair<string, object?>("outcome", "refused"));
         _rows.Add(stored, new KeyValuePair<string, object?>("table", table), new KeyValuePair<string, object?>("outcome", "stored"));
         _rows.Add(duplicates, new KeyValuePair<string, object?>("table", table), new KeyValuePair<string, object?>("outcome", "duplicate"));
     }

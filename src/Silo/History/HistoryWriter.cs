@@ -20,6 +20,7 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
     private readonly HistoryWriterOptions _options;
     private readonly HistoryMetrics _metrics;
     private readonly ILogger<HistoryWriter> _logger;
+    private readonly HistoryBatchCommit _commit;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>();
     private readonly SemaphoreSlim _collectTurn = new(1, 1);
     private long _outstandingRows;
@@ -33,6 +34,7 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
         _options = options.Value;
         _metrics = metrics;
         _logger = logger;
+        _commit = new HistoryBatchCommit(logger);
         metrics.ObserveQueueDepth = () => Interlocked.Read(ref _outstandingRows);
     }
 
@@ -178,7 +180,7 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
             try
             {
                 connection ??= await OpenWriterConnectionAsync();
-                var (outcomes, transactionId) = await WriteBatchAsync(connection, batch);
+                var (outcomes, transactionId) = await _commit.CommitAsync(connection, batch);
                 Interlocked.Increment(ref _flushes);
                 _metrics.Flushed(rows, Stopwatch.GetElapsedTime(started));
                 Complete(batch, outcomes, transactionId);
@@ -207,7 +209,8 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
             }
             catch (Exception ex)
             {
-                LogFlushFailed(ex, rows);
+                // Neither unavailability nor one row's content (that was isolated above): a bug, answered 500.
+                LogFlushBroken(ex, rows);
                 _metrics.FlushFailed();
                 Fail(batch, ex, rows);
                 if (connection is not null)
@@ -240,81 +243,30 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
         }
     }
 
-    private static async Task<(Dictionary<HistoryTable, TableOutcome> Outcomes, ulong TransactionId)> WriteBatchAsync(NpgsqlConnection connection, List<PendingWrite> batch)
-    {
-        var outcomes = new Dictionary<HistoryTable, TableOutcome>();
-        ulong transactionId = 0;
-        await using var transaction = await connection.BeginTransactionAsync();
-        foreach (var table in HistoryTables.All)
-        {
-            if (!batch.Exists(w => w.Table == table))
-            {
-                continue;
-            }
-
-            var staged = 0;
-            await using (var importer = await connection.BeginBinaryImportAsync(table.CopySql))
-            {
-                var keys = new HashSet<RowKey>();
-                foreach (var write in batch)
-                {
-                    if (write.Table == table)
-                    {
-                        staged = write.Stage(importer, keys, staged);
-                    }
-                }
-
-                await importer.CompleteAsync();
-            }
-
-            long stored;
-            await using (var insert = new NpgsqlCommand(table.InsertSql, connection, transaction))
-            await using (var reader = await insert.ExecuteReaderAsync())
-            {
-                await reader.ReadAsync();
-                stored = reader.GetInt64(0);
-                // Readers that rebuild state from a snapshot use it to tell whether they already saw this commit.
-                transactionId = ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            HashSet<int>? duplicates = null;
-            if (stored < staged)
-            {
-                duplicates = [];
-                await using var find = new NpgsqlCommand(table.DuplicatesSql, connection, transaction);
-                await using var reader = await find.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    duplicates.Add(reader.GetInt32(0));
-                }
-            }
-
-            outcomes[table] = new TableOutcome((int)stored, duplicates);
-        }
-
-        await transaction.CommitAsync();
-        return (outcomes, transactionId);
-    }
-
     private void Complete(List<PendingWrite> batch, Dictionary<HistoryTable, TableOutcome> outcomes, ulong transactionId)
     {
-        foreach (var (table, outcome) in outcomes)
+        foreach (var write in batch)
         {
-            var rows = 0;
+            write.Complete(outcomes.GetValueOrDefault(write.Table).Duplicates, transactionId);
+        }
+
+        foreach (var table in HistoryTables.All)
+        {
+            var (rows, refused) = (0, 0);
             foreach (var write in batch)
             {
                 if (write.Table == table)
                 {
                     rows += write.RowCount;
+                    refused += write.RefusedCount;
                 }
             }
 
-            _metrics.Committed(table.Name, outcome.Stored, rows - outcome.Stored);
-        }
-
-        foreach (var write in batch)
-        {
-            write.Complete(outcomes[write.Table].Duplicates, transactionId);
+            if (rows > 0)
+            {
+                var stored = outcomes.GetValueOrDefault(table).Stored;
+                _metrics.Committed(table.Name, stored, rows - stored - refused, refused);
+            }
         }
     }
 
@@ -333,4 +285,7 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
 
     [LoggerMessage(Level = LogLevel.Error, Message = "History flush of {Rows} rows failed; its callers were refused and may retry")]
     private partial void LogFlushFailed(Exception exception, int rows);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "History flush of {Rows} rows failed with an error that is neither unavailability nor one row's content; its callers get a 500")]
+    private partial void LogFlushBroken(Exception exception, int rows);
 }

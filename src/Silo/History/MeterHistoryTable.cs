@@ -10,6 +10,17 @@ internal sealed class MeterHistoryTable : HistoryTable<MeterReading>
 
     public override string Name => "meter_readings";
 
+    public override string DeviceType => "meter";
+
+    protected override IReadOnlyDictionary<string, string> FieldsByColumn { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["meter_id"] = "meterId",
+        ["ts"] = "timestamp",
+        ["kwh_consumed_ac"] = "kwhConsumedAc",
+        ["voltage"] = "voltage",
+        ["vehicle_id"] = "vehicleId",
+    };
+
     public override string CreateStagingSql => """
         CREATE TEMP TABLE IF NOT EXISTS meter_readings_staging (
             seq integer NOT NULL, meter_id text NOT NULL, ts timestamptz NOT NULL,
@@ -37,6 +48,8 @@ internal sealed class MeterHistoryTable : HistoryTable<MeterReading>
         """;
 
     public override DateTimeOffset TimestampOf(MeterReading row) => row.Timestamp;
+
+    protected override IEnumerable<(string Field, string? Text)> Texts(string deviceId, MeterReading row) => [("meterId", deviceId), ("vehicleId", row.VehicleId)];
 
     public override void WriteStagingRow(NpgsqlBinaryImporter importer, int sequence, string deviceId, MeterReading row)
     {

@@ -1,4 +1,5 @@
 using EnergyActors.Grains;
+using EnergyActors.Grains.Abstractions;
 using Npgsql;
 
 namespace EnergyActors.Silo.History;
@@ -10,11 +11,23 @@ internal abstract class PendingWrite
 
     public abstract int RowCount { get; }
 
+    /// <summary>Rows PostgreSQL refused for their content; they are never staged again.</summary>
+    public abstract int RefusedCount { get; }
+
+    /// <summary>Whether any row is left to stage once refused rows are taken out.</summary>
+    public bool HasRowsToStage => RowCount > RefusedCount;
+
     /// <summary>
-    /// Stages this write's rows whose key no earlier row of the batch had (<paramref name="staged"/>), numbering
-    /// them on from <paramref name="sequence"/>; returns the next number.
+    /// Stages the rows in [<paramref name="from"/>, <paramref name="to"/>) that were not refused and whose key no
+    /// earlier row of the batch had (<paramref name="staged"/>), numbering them on from <paramref name="sequence"/>;
+    /// returns the next number.
     /// </summary>
-    public abstract int Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged, int sequence);
+    public abstract int Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged, int sequence, int from, int to);
+
+    public int Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged, int sequence) => Stage(importer, staged, sequence, 0, RowCount);
+
+    /// <summary>Takes row <paramref name="index"/> out of every later staging: PostgreSQL refused its content.</summary>
+    public abstract RejectedReading Refuse(int index, PostgresException error);
 
     /// <summary>
     /// Answers the caller once the batch committed: a row is new if it was staged (no earlier row of the batch
@@ -29,21 +42,29 @@ internal sealed class PendingWrite<TRow>(HistoryTable<TRow> table, string device
 {
     private readonly TaskCompletionSource<HistoryCommit> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    // Each row's staging number, or -1 when an earlier row of the batch had its key.
+    // Each row's staging number, or -1 when it was not staged (an earlier row of the batch had its key, or it was refused).
     private int[] _sequences = [];
+    private List<RejectedReading>? _refused;
+    private bool[]? _isRefused;
 
     public override HistoryTable Table => table;
 
     public override int RowCount => rows.Count;
 
+    public override int RefusedCount => _refused?.Count ?? 0;
+
     public Task<HistoryCommit> Completion => _completion.Task;
 
-    public override int Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged, int sequence)
+    public override int Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged, int sequence, int from, int to)
     {
-        _sequences = new int[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
+        if (_sequences.Length != rows.Count)
         {
-            if (staged.Add(new RowKey(deviceId, table.TimestampOf(rows[i]).UtcTicks)))
+            _sequences = new int[rows.Count];
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            if (_isRefused?[i] != true && staged.Add(new RowKey(deviceId, table.TimestampOf(rows[i]).UtcTicks)))
             {
                 _sequences[i] = sequence;
                 table.WriteStagingRow(importer, sequence++, deviceId, rows[i]);
@@ -57,15 +78,25 @@ internal sealed class PendingWrite<TRow>(HistoryTable<TRow> table, string device
         return sequence;
     }
 
+    public override RejectedReading Refuse(int index, PostgresException error)
+    {
+        _isRefused ??= new bool[rows.Count];
+        _isRefused[index] = true;
+        var rejected = table.Describe(error, deviceId, index, rows[index]);
+        (_refused ??= []).Add(rejected);
+        return rejected;
+    }
+
     public override void Complete(HashSet<int>? duplicates, ulong transactionId)
     {
         var stored = new bool[rows.Count];
         for (var i = 0; i < stored.Length; i++)
         {
-            stored[i] = _sequences[i] >= 0 && (duplicates is null || !duplicates.Contains(_sequences[i]));
+            stored[i] = _sequences.Length == stored.Length && _isRefused?[i] != true && _sequences[i] >= 0
+                && (duplicates is null || !duplicates.Contains(_sequences[i]));
         }
 
-        _completion.TrySetResult(new HistoryCommit(stored, transactionId));
+        _completion.TrySetResult(new HistoryCommit(stored, transactionId, _refused));
     }
 
     public override void Fail(Exception error) => _completion.TrySetException(error);

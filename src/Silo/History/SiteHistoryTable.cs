@@ -15,6 +15,34 @@ internal sealed class SiteHistoryTable : HistoryTable<SiteReading>
 
     public override string Name => "site_readings";
 
+    public override string DeviceType => "site";
+
+    protected override IReadOnlyDictionary<string, string> FieldsByColumn { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["site_id"] = "siteId",
+        ["ts"] = "timestamp",
+        ["interval_minutes"] = "intervalMinutes",
+        ["solar_kw"] = "solarKw",
+        ["load_kw"] = "loadKw",
+        ["battery_kw"] = "batteryKw",
+        ["grid_import_kw"] = "gridImportKw",
+        ["grid_export_kw"] = "gridExportKw",
+        ["soc"] = "battery.soc",
+        ["battery_temperature_c"] = "battery.temperatureC",
+        ["battery_voltage"] = "battery.voltage",
+        ["battery_health_percent"] = "battery.healthPercent",
+        ["cycle_count"] = "battery.cycleCount",
+        ["inverter_ac_kw"] = "inverter.acKw",
+        ["inverter_dc_kw"] = "inverter.dcKw",
+        ["inverter_efficiency"] = "inverter.efficiency",
+        ["inverter_temperature_c"] = "inverter.temperatureC",
+        ["weather_temperature_c"] = "weather.temperatureC",
+        ["irradiance_wm2"] = "weather.irradianceWm2",
+        ["cloud_cover_percent"] = "weather.cloudCoverPercent",
+        ["weather_source"] = "weather.source",
+        ["unserved_kw"] = "unservedKw",
+    };
+
     public override string CreateStagingSql =>
         "CREATE TEMP TABLE IF NOT EXISTS site_readings_staging (seq integer NOT NULL, LIKE site_readings INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
 
@@ -60,6 +88,8 @@ internal sealed class SiteHistoryTable : HistoryTable<SiteReading>
         """;
 
     public override DateTimeOffset TimestampOf(SiteReading row) => row.Timestamp;
+
+    protected override IEnumerable<(string Field, string? Text)> Texts(string deviceId, SiteReading row) => [("siteId", deviceId), ("weather.source", row.WeatherSource)];
 
     public override void WriteStagingRow(NpgsqlBinaryImporter importer, int sequence, string deviceId, SiteReading row)
     {

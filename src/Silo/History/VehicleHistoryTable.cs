@@ -10,6 +10,17 @@ internal sealed class VehicleHistoryTable : HistoryTable<VehicleReading>
 
     public override string Name => "vehicle_readings";
 
+    public override string DeviceType => "vehicle";
+
+    protected override IReadOnlyDictionary<string, string> FieldsByColumn { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["vehicle_id"] = "vehicleId",
+        ["ts"] = "timestamp",
+        ["soc"] = "soc",
+        ["kwh_delivered_dc"] = "kwhDeliveredDc",
+        ["battery_temp"] = "batteryTemp",
+    };
+
     public override string CreateStagingSql => """
         CREATE TEMP TABLE IF NOT EXISTS vehicle_readings_staging (
             seq integer NOT NULL, vehicle_id text NOT NULL, ts timestamptz NOT NULL,
@@ -37,6 +48,8 @@ internal sealed class VehicleHistoryTable : HistoryTable<VehicleReading>
         """;
 
     public override DateTimeOffset TimestampOf(VehicleReading row) => row.Timestamp;
+
+    protected override IEnumerable<(string Field, string? Text)> Texts(string deviceId, VehicleReading row) => [("vehicleId", deviceId)];
 
     public override void WriteStagingRow(NpgsqlBinaryImporter importer, int sequence, string deviceId, VehicleReading row)
     {

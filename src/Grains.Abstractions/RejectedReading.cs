@@ -1,0 +1,14 @@
+namespace EnergyActors.Grains.Abstractions;
+
+/// <summary>
+/// A reading PostgreSQL refused because of its own content (a data or constraint error), found by isolating it
+/// from the group commit it shared with others: nothing of it was stored, and its sender gets a 400 naming
+/// <see cref="Field"/>. <see cref="Index"/> is its position in the readings of the grain call that carried it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ea.RejectedReading")]
+public sealed record RejectedReading(
+    [property: Id(0)] string DeviceType,
+    [property: Id(1)] string DeviceId,
+    [property: Id(2)] int Index,
+    [property: Id(3)] string Field,
+    [property: Id(4)] string Message);
