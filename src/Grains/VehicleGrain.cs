@@ -43,12 +43,12 @@ public sealed partial class VehicleGrain(
         _seen = loaded.Latest is not null || loaded.EverAttributed;
         foreach (var reading in loaded.VehicleReadings)
         {
-            _window.AddDc(reading.Timestamp, reading.KwhDeliveredDc, reading.BatteryTemp, now);
+            ApplyDc(reading, now);
         }
 
         foreach (var energy in loaded.AcReadings)
         {
-            _window.AddAc(energy.Timestamp, energy.KwhConsumedAc, now);
+            ApplyAc(energy, now);
         }
 
         if (_seen)
@@ -76,7 +76,7 @@ public sealed partial class VehicleGrain(
 
             var reading = normalized[i];
             accepted++;
-            windowChanged |= _window.AddDc(reading.Timestamp, reading.KwhDeliveredDc, reading.BatteryTemp, now);
+            windowChanged |= ApplyDc(reading, now);
             if (_latest is null || reading.Timestamp > _latest.Timestamp)
             {
                 _latest = reading;
@@ -89,7 +89,7 @@ public sealed partial class VehicleGrain(
             await SeenAsync();
         }
 
-        return new IngestResult(accepted, normalized.Length - accepted);
+        return commit.ToResult(accepted);
     }
 
     public Task<VehicleStatus?> GetStatus() =>
@@ -111,7 +111,7 @@ public sealed partial class VehicleGrain(
         var windowChanged = false;
         foreach (var reading in energy.Readings)
         {
-            windowChanged |= _window.AddAc(reading.Timestamp, reading.KwhConsumedAc, now);
+            windowChanged |= ApplyAc(reading, now);
         }
 
         if (windowChanged || !_seen)
@@ -148,6 +148,30 @@ public sealed partial class VehicleGrain(
     internal bool HasWindowData => !_window.IsEmpty;
 
     internal IFleetIndexGrain FleetIndex => GrainFactory.GetGrain<IFleetIndexGrain>(IFleetIndexGrain.ShardOf(VehicleId));
+
+    // A row outside the API's limits (stored before they existed, or sent past the gateway) is logged and left
+    // out of the window: one such row must never make every call of this vehicle fail.
+    private bool ApplyDc(VehicleReading reading, DateTimeOffset now)
+    {
+        if (ReadingLimits.IsApplicable(reading))
+        {
+            return _window.AddDc(reading.Timestamp, reading.KwhDeliveredDc, reading.BatteryTemp, now);
+        }
+
+        LogNotApplied(VehicleId, "DC", reading.Timestamp);
+        return false;
+    }
+
+    private bool ApplyAc(AcEnergy energy, DateTimeOffset now)
+    {
+        if (ReadingLimits.IsApplicable(energy))
+        {
+            return _window.AddAc(energy.Timestamp, energy.KwhConsumedAc, now);
+        }
+
+        LogNotApplied(VehicleId, "AC", energy.Timestamp);
+        return false;
+    }
 
     private async Task SeenAsync()
     {
@@ -193,6 +217,9 @@ public sealed partial class VehicleGrain(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {VehicleId}: {Side} reading at {Timestamp} is outside the accepted limits; left out of the efficiency window")]
+    private partial void LogNotApplied(string vehicleId, string side, DateTimeOffset timestamp);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {VehicleId}: alert {Kind} not stored; will retry at the next evaluation")]
     private partial void LogAlertFailed(Exception exception, string vehicleId, string kind);
