@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using EnergyActors.Tests.Http;
 using EnergyActors.Tests.Infrastructure;
-using Npgsql;
 
 namespace EnergyActors.Tests.Analytics;
 
@@ -207,35 +206,9 @@ public sealed class PerformanceEndpointTests : IAsyncLifetime
     private async Task AssertMatchesHistoryAsync(string vehicleId, HealthStatusExpected expected)
     {
         var data = (await GetJsonAsync($"/v1/analytics/performance/{vehicleId}"))["data"]!;
-        var start = DateTimeOffset.Parse((string)data["period"]!["start"]!, CultureInfo.InvariantCulture);
-        var end = DateTimeOffset.Parse((string)data["period"]!["end"]!, CultureInfo.InvariantCulture);
-        Assert.Equal(TimeSpan.FromDays(1), end - start);
-        Assert.Equal(0, end.UtcTicks % TimeSpan.TicksPerMinute);
-
-        var (ac, meterCount, _) = await AggregateAsync("SELECT coalesce(sum(kwh_consumed_ac::numeric), 0), count(*), NULL::numeric FROM meter_readings WHERE vehicle_id = $1 AND ts >= $2 AND ts < $3", vehicleId, start, end);
-        var (dc, vehicleCount, avgTemp) = await AggregateAsync("SELECT coalesce(sum(kwh_delivered_dc::numeric), 0), count(*), round(avg(battery_temp::numeric), 6) FROM vehicle_readings WHERE vehicle_id = $1 AND ts >= $2 AND ts < $3", vehicleId, start, end);
-        var ratio = Math.Round(dc / ac, 4, MidpointRounding.AwayFromZero);
-
+        var (meterCount, _, _) = await HistoryAggregates.AssertPerformanceMatchesAsync(_database, data, vehicleId);
         Assert.InRange(meterCount, 1_438, 1_440);
-        Assert.Equal(ac, data["totalAcConsumed"]!.GetValue<decimal>());
-        Assert.Equal(dc, data["totalDcDelivered"]!.GetValue<decimal>());
-        Assert.Equal(meterCount, (long)data["readingsCount"]!["meter"]!);
-        Assert.Equal(vehicleCount, (long)data["readingsCount"]!["vehicle"]!);
-        Assert.Equal(avgTemp, data["avgBatteryTemp"]!.GetValue<decimal>());
-        Assert.Equal(ratio, data["efficiencyRatio"]!.GetValue<decimal>());
-        Assert.Equal((ratio * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%", (string)data["efficiencyPercent"]!);
         Assert.Equal(expected == HealthStatusExpected.Healthy ? "HEALTHY" : "CRITICAL", (string)data["healthStatus"]!);
-    }
-
-    private async Task<(decimal Sum, long Count, decimal? Avg)> AggregateAsync(string sql, string vehicleId, DateTimeOffset start, DateTimeOffset end)
-    {
-        await using var command = _database.DataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = vehicleId });
-        command.Parameters.Add(new NpgsqlParameter { Value = start.UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter { Value = end.UtcDateTime });
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetDecimal(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetDecimal(2));
     }
 
     private async Task PutLinkAsync(string vehicleId, string meterId)
