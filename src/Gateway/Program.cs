@@ -37,7 +37,8 @@ builder.UseOrleansClient(client => client
     })
     .AddActivityPropagation());
 
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+// Named, so that Npgsql's metrics label the pool "gateway" instead of the connection string (host, port, user, database).
+builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "gateway" }.Build());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ReadingParser>();
 builder.Services.AddSingleton<GatewayMetrics>();

@@ -18,7 +18,9 @@ public static class SiloServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var connectionString = PostgresConnection.Get(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString)
+        // A fixed pool name: by default Npgsql names the pool (a label of its metrics) after the connection
+        // string, which would publish the database's host, port, user and name on /metrics.
+        services.TryAddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString) { Name = "silo" }
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
 

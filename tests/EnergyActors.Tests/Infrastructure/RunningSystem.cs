@@ -57,6 +57,9 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public ChildProcess Silo(int index) => _silos[index].Process;
 
+    /// <summary>Silo <paramref name="index"/>'s own HTTP endpoint (health and metrics).</summary>
+    public Uri SiloAddress(int index) => new($"http://127.0.0.1:{_silos[index].HttpPort}");
+
     public ChildProcess Gateway => _gateway!;
 
     /// <summary>Restarts silo <paramref name="index"/> on its own ports: gracefully (SIGTERM), or after a SIGKILL when <paramref name="crash"/>.</summary>
