@@ -17,8 +17,8 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
         meterId = RequiredId(item, "meterId", errors);
-        var kwh = Number(item, "kwhConsumedAc", 0, double.MaxValue, errors);
-        var voltage = Number(item, "voltage", 0, 2000, errors);
+        var kwh = Number(item, "kwhConsumedAc", 0, ReadingLimits.MaxEnergyKwh, errors);
+        var voltage = Number(item, "voltage", 0, ReadingLimits.MaxVoltage, errors);
         var timestamp = Timestamp(item, "timestamp", errors);
         var vehicleId = OptionalId(item, "vehicleId", errors);
         reading = new MeterReading(timestamp, kwh, voltage, vehicleId);
@@ -31,8 +31,8 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         var before = errors.Count;
         vehicleId = RequiredId(item, "vehicleId", errors);
         var soc = Number(item, "soc", 0, 100, errors);
-        var kwh = Number(item, "kwhDeliveredDc", 0, double.MaxValue, errors);
-        var temperature = Number(item, "batteryTemp", -50, 150, errors);
+        var kwh = Number(item, "kwhDeliveredDc", 0, ReadingLimits.MaxEnergyKwh, errors);
+        var temperature = Number(item, "batteryTemp", ReadingLimits.MinTemperatureC, ReadingLimits.MaxTemperatureC, errors);
         var timestamp = Timestamp(item, "timestamp", errors);
         reading = new VehicleReading(timestamp, soc, kwh, temperature);
         return errors.Count == before;
@@ -65,14 +65,14 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
             Number(item, "gridImportKw", 0, MaxKw, errors),
             Number(item, "gridExportKw", 0, MaxKw, errors),
             battery is { } b ? Number(b, "soc", 0, 100, errors, "battery.soc") : 0,
-            battery is { } b1 ? Number(b1, "temperatureC", -50, 150, errors, "battery.temperatureC") : 0,
-            battery is { } b2 ? Number(b2, "voltage", 0, 2_000, errors, "battery.voltage") : 0,
+            battery is { } b1 ? Number(b1, "temperatureC", ReadingLimits.MinTemperatureC, ReadingLimits.MaxTemperatureC, errors, "battery.temperatureC") : 0,
+            battery is { } b2 ? Number(b2, "voltage", 0, ReadingLimits.MaxVoltage, errors, "battery.voltage") : 0,
             battery is { } b3 ? Number(b3, "healthPercent", 0, 100, errors, "battery.healthPercent") : 0,
             battery is { } b4 ? Number(b4, "cycleCount", 0, 1_000_000, errors, "battery.cycleCount") : 0,
             inverter is { } i ? Number(i, "acKw", -MaxKw, MaxKw, errors, "inverter.acKw") : 0,
             inverter is { } i1 ? Number(i1, "dcKw", -MaxKw, MaxKw, errors, "inverter.dcKw") : 0,
             inverter is { } i2 ? Number(i2, "efficiency", 0, 1, errors, "inverter.efficiency") : 0,
-            inverter is { } i3 ? Number(i3, "temperatureC", -50, 150, errors, "inverter.temperatureC") : 0,
+            inverter is { } i3 ? Number(i3, "temperatureC", ReadingLimits.MinTemperatureC, ReadingLimits.MaxTemperatureC, errors, "inverter.temperatureC") : 0,
             weather is { } w1 ? Number(w1, "temperatureC", -90, 70, errors, "weather.temperatureC") : 0,
             weather is { } w2 ? Number(w2, "irradianceWm2", 0, 2_000, errors, "weather.irradianceWm2") : 0,
             weather is { } w3 ? Number(w3, "cloudCoverPercent", 0, 100, errors, "weather.cloudCoverPercent") : 0,
@@ -81,7 +81,8 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         return errors.Count == before;
     }
 
-    private const double MaxKw = 1_000_000;
+    private const double MaxKw = ReadingLimits.MaxPowerKw;
+    private const string SourceLength = "'weather.source' must be a string of 1 to 32 characters.";
 
     private static JsonElement? NestedObject(JsonElement item, string field, List<FieldError> errors)
     {
@@ -146,13 +147,11 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
 
         if (number < min || number > max)
         {
-            var range = max == double.MaxValue
-                ? string.Create(CultureInfo.InvariantCulture, $"at least {min}")
-                : string.Create(CultureInfo.InvariantCulture, $"between {min} and {max}");
-            errors.Add(new FieldError(field, $"'{field}' must be {range}."));
+            errors.Add(new FieldError(field, string.Create(CultureInfo.InvariantCulture, $"'{field}' must be between {min} and {max}.")));
         }
 
-        return number;
+        // -0 passes every bound as 0; adding 0 makes it +0, so no "-0" is stored or echoed.
+        return number + 0.0;
     }
 
     internal DateTimeOffset Timestamp(JsonElement item, string field, List<FieldError> errors)

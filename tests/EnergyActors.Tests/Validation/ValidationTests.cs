@@ -120,7 +120,7 @@ public sealed class ValidationTests(RunningSystemFixture fixture)
         var cases = new[]
         {
             ("/v1/telemetry/meter", $$"""{"meterId":"{{meterId}}","kwhConsumedAc":0,"voltage":0,"timestamp":"2026-01-31T14:00:00Z"}"""),
-            ("/v1/telemetry/meter", $$"""{"meterId":"{{meterId}}","kwhConsumedAc":1e6,"voltage":2000,"timestamp":"2026-01-31t14:01:00.5z"}"""),
+            ("/v1/telemetry/meter", $$"""{"meterId":"{{meterId}}","kwhConsumedAc":1e5,"voltage":2000,"timestamp":"2026-01-31t14:01:00.5z"}"""),
             ("/v1/telemetry/meter", $$"""{"meterId":"{{meterId}}","kwhConsumedAc":1,"voltage":230,"timestamp":"1970-01-01T00:00:00-14:00"}"""),
             ("/v1/telemetry/meter", $$"""{"meterId":"{{meterId}}","kwhConsumedAc":1,"voltage":230,"timestamp":"{{nearFuture}}","vehicleId":null}"""),
             ("/v1/telemetry/vehicle", $$"""{"vehicleId":"{{vehicleId}}","soc":0,"kwhDeliveredDc":0,"batteryTemp":-50,"timestamp":"2026-01-31T14:00:00+14:00"}"""),
