@@ -50,10 +50,15 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         var battery = NestedObject(item, "battery", errors);
         var inverter = NestedObject(item, "inverter", errors);
         var weather = NestedObject(item, "weather", errors);
-        var source = weather is { } w && w.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "site";
-        if (source.Length is 0 or > 32)
+        var source = "site";
+        if (weather is { } w && w.TryGetProperty("source", out var s) && s.ValueKind != JsonValueKind.Null
+            && JsonText.Read(s, "weather.source", SourceLength, errors) is { } text)
         {
-            errors.Add(new FieldError("weather.source", "'weather.source' must be 1 to 32 characters."));
+            source = text;
+            if (text.Length is 0 or > 32)
+            {
+                errors.Add(new FieldError("weather.source", SourceLength));
+            }
         }
 
         reading = new SiteReading(
@@ -111,14 +116,13 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
 
     private static string Id(JsonElement value, string field, List<FieldError> errors)
     {
-        var id = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        if (!DeviceId.IsValid(id))
+        if (!JsonText.TryGetString(value, out var id) || !DeviceId.IsValid(id))
         {
             errors.Add(new FieldError(field, $"'{field}' must be a string of 1 to {DeviceId.MaxLength} characters from [A-Za-z0-9._:-]."));
             return string.Empty;
         }
 
-        return id!;
+        return id;
     }
 
     /// <summary>A required finite number within [min, max]; <paramref name="field"/> is looked up in <paramref name="item"/>,

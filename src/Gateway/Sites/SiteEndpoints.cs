@@ -54,6 +54,11 @@ public static class SiteEndpoints
 
     private static async Task<Results<Ok<SiteListResponse>, ValidationProblem>> List(string? after, string? limit, IGrainFactory grains)
     {
+        if (after is not null && !SiteRequestParser.ValidId(after))
+        {
+            return Problems.InvalidId("after");
+        }
+
         if (Problems.Limit(limit, 1, MaxListLimit, out var take, fallback: 100) is { } limitError)
         {
             return ValidationResults.From(limitError);

@@ -60,7 +60,9 @@ public static class SiteRequestParser
         {
             if (property.Name is not ("name" or "intervalMinutes" or "running" or "batteryMaxPowerKw" or "solarCapacityKw" or "inverterCapacityKw" or "loadProfile"))
             {
-                errors.Add(new FieldError(property.Name, $"'{property.Name}' cannot be changed; PATCH takes name, intervalMinutes, running, batteryMaxPowerKw, solarCapacityKw, inverterCapacityKw and loadProfile."));
+                // The name becomes a key of the answer's errors only when it is clean text a client can print.
+                var field = TextRules.IsClean(property.Name) && property.Name.Length <= 200 ? property.Name : JsonBody.Field;
+                errors.Add(new FieldError(field, $"'{field}' cannot be changed; PATCH takes name, intervalMinutes, running, batteryMaxPowerKw, solarCapacityKw, inverterCapacityKw and loadProfile."));
             }
         }
 
@@ -89,10 +91,11 @@ public static class SiteRequestParser
             return null;
         }
 
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 200)
+        var expected = $"'{field}' must be a string of 1 to 200 characters.";
+        var text = JsonText.Read(value, field, expected, errors);
+        if (text is not null && (string.IsNullOrWhiteSpace(text) || text.Length > 200))
         {
-            errors.Add(new FieldError(field, $"'{field}' must be a string of 1 to 200 characters."));
+            errors.Add(new FieldError(field, expected));
             return null;
         }
 
