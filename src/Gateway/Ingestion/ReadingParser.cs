@@ -166,9 +166,14 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
             return default;
         }
 
-        if (value.ValueKind != JsonValueKind.String || !Rfc3339.TryParse(value.GetString(), out var timestamp))
+        if (!JsonText.TryGetString(value, out var text))
         {
-            errors.Add(new FieldError(field, $"'{field}' must be an RFC 3339 date-time with an offset ('Z' or '±hh:mm'), e.g. 2026-01-31T14:00:00Z."));
+            errors.Add(new FieldError(field, TimestampField.MalformedMessage(field)));
+            return default;
+        }
+
+        if (!TimestampField.TryParse(text, field, errors, out var timestamp))
+        {
             return default;
         }
 

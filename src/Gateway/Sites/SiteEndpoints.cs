@@ -249,32 +249,18 @@ public static class SiteEndpoints
         }
     }
 
-    private static DateTimeOffset? QueryTime(string? value, string field, List<FieldError> errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (Rfc3339.TryParse(value, out var parsed))
-        {
-            return parsed;
-        }
-
-        errors.Add(new FieldError(field, $"'{field}' must be an RFC 3339 date-time with an offset."));
-        return null;
-    }
+    private static DateTimeOffset? QueryTime(string? value, string field, List<FieldError> errors) =>
+        value is not null && TimestampField.TryParse(value, field, errors, out var parsed) ? parsed : null;
 
     private static DateTimeOffset BodyTime(JsonElement body, string field, List<FieldError> errors)
     {
-        var text = body.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        if (text is not null && Rfc3339.TryParse(text, out var parsed))
+        if (!body.TryGetProperty(field, out var value) || !JsonText.TryGetString(value, out var text))
         {
-            return parsed;
+            errors.Add(new FieldError(field, $"'{field}' is required: {TimestampField.MalformedMessage(field)}"));
+            return default;
         }
 
-        errors.Add(new FieldError(field, $"'{field}' is required: an RFC 3339 date-time with an offset."));
-        return default;
+        return TimestampField.TryParse(text, field, errors, out var parsed) ? parsed : default;
     }
 
     private static ProblemHttpResult UnknownSite(string siteId) => Problems.NotFound("Unknown site", $"Site '{siteId}' is not registered.");
