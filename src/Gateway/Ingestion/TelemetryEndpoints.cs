@@ -34,12 +34,13 @@ public static class TelemetryEndpoints
         group.MapPost("/site", PostSite)
             .WithName("IngestSiteReading")
             .WithSummary("Ingest one real BMS site interval reading (the site status shape)")
+            .Accepts<SiteStatusResponse>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/batch", PostBatch)
             .WithName("IngestBatch")
             .WithSummary("Ingest up to 10,000 readings as a JSON array or NDJSON (application/x-ndjson)")
-            .Accepts<BatchTelemetryItem[]>("application/json", "application/x-ndjson")
+            .Accepts<BatchTelemetryItem[]>("application/json", NdjsonMediaTypes)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;

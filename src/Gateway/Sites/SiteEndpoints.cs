@@ -16,16 +16,19 @@ public static class SiteEndpoints
     public static RouteGroupBuilder MapSites(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapPost("/", Create).WithName("CreateSite").WithSummary("Register a site (simulated by default)");
+        group.MapPost("/", Create).WithName("CreateSite").WithSummary("Register a site (simulated by default)").Accepts<SiteCreateRequest>("application/json");
         group.MapGet("/", List).WithName("ListSites").WithSummary("Sites in id order (?after=&limit=)");
         group.MapGet("/{siteId}", Get).WithName("GetSite");
-        group.MapPatch("/{siteId}", Patch).WithName("PatchSite").WithSummary("Change interval, running and capacities; applied at the next tick");
+        group.MapPatch("/{siteId}", Patch).WithName("PatchSite").WithSummary("Change interval, running and capacities; applied at the next tick")
+            .Accepts<SitePatchRequest>("application/json");
         group.MapDelete("/{siteId}", Delete).WithName("DeleteSite");
         group.MapGet("/{siteId}/status", Status).WithName("GetSiteStatus").WithSummary("The site's latest interval");
         group.MapGet("/{siteId}/history", History).WithName("GetSiteHistory").WithSummary("?from=&to=&resolution=raw|15m|1h|1d, oldest first");
-        group.MapPost("/{siteId}/replay", StartReplay).WithName("ReplaySite").WithSummary("Simulate a past period into history as fast as possible");
+        group.MapPost("/{siteId}/replay", StartReplay).WithName("ReplaySite").WithSummary("Simulate a past period into history as fast as possible")
+            .Accepts<SiteReplayRequest>("application/json");
         group.MapGet("/{siteId}/replay", GetReplay).WithName("GetSiteReplay");
-        group.MapPost("/{siteId}/events/outage", Outage).WithName("StartSiteOutage").WithSummary("A grid outage of {minutes}");
+        group.MapPost("/{siteId}/events/outage", Outage).WithName("StartSiteOutage").WithSummary("A grid outage of {minutes}")
+            .Accepts<SiteOutageRequest>("application/json");
         return group;
     }
 
