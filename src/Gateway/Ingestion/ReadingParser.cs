@@ -46,7 +46,7 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         siteId = RequiredId(item, "siteId", errors);
         var timestamp = Timestamp(item, "timestamp", errors);
         var interval = item.TryGetProperty("intervalMinutes", out _) ? Number(item, "intervalMinutes", 1, 60, errors) : 5;
-        var unserved = item.TryGetProperty("unservedKw", out _) ? Number(item, "unservedKw", 0, MaxKw, errors) : 0;
+        var unserved = item.TryGetProperty("unservedKw", out _) ? Number(item, "unservedKw", 0, ReadingLimits.MaxPowerKw, errors) : 0;
         var battery = NestedObject(item, "battery", errors);
         var inverter = NestedObject(item, "inverter", errors);
         var weather = NestedObject(item, "weather", errors);
@@ -64,18 +64,18 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         reading = new SiteReading(
             timestamp,
             interval,
-            Number(item, "solarKw", 0, MaxKw, errors),
-            Number(item, "loadKw", 0, MaxKw, errors),
-            Number(item, "batteryKw", -MaxKw, MaxKw, errors),
-            Number(item, "gridImportKw", 0, MaxKw, errors),
-            Number(item, "gridExportKw", 0, MaxKw, errors),
+            Number(item, "solarKw", 0, ReadingLimits.MaxPowerKw, errors),
+            Number(item, "loadKw", 0, ReadingLimits.MaxPowerKw, errors),
+            Number(item, "batteryKw", -ReadingLimits.MaxPowerKw, ReadingLimits.MaxPowerKw, errors),
+            Number(item, "gridImportKw", 0, ReadingLimits.MaxPowerKw, errors),
+            Number(item, "gridExportKw", 0, ReadingLimits.MaxPowerKw, errors),
             battery is { } b ? Number(b, "soc", 0, 100, errors, "battery.soc") : 0,
             battery is { } b1 ? Number(b1, "temperatureC", ReadingLimits.MinTemperatureC, ReadingLimits.MaxTemperatureC, errors, "battery.temperatureC") : 0,
             battery is { } b2 ? Number(b2, "voltage", 0, ReadingLimits.MaxVoltage, errors, "battery.voltage") : 0,
             battery is { } b3 ? Number(b3, "healthPercent", 0, 100, errors, "battery.healthPercent") : 0,
             battery is { } b4 ? Number(b4, "cycleCount", 0, 1_000_000, errors, "battery.cycleCount") : 0,
-            inverter is { } i ? Number(i, "acKw", -MaxKw, MaxKw, errors, "inverter.acKw") : 0,
-            inverter is { } i1 ? Number(i1, "dcKw", -MaxKw, MaxKw, errors, "inverter.dcKw") : 0,
+            inverter is { } i ? Number(i, "acKw", -ReadingLimits.MaxPowerKw, ReadingLimits.MaxPowerKw, errors, "inverter.acKw") : 0,
+            inverter is { } i1 ? Number(i1, "dcKw", -ReadingLimits.MaxPowerKw, ReadingLimits.MaxPowerKw, errors, "inverter.dcKw") : 0,
             inverter is { } i2 ? Number(i2, "efficiency", 0, 1, errors, "inverter.efficiency") : 0,
             inverter is { } i3 ? Number(i3, "temperatureC", ReadingLimits.MinTemperatureC, ReadingLimits.MaxTemperatureC, errors, "inverter.temperatureC") : 0,
             weather is { } w1 ? Number(w1, "temperatureC", -90, 70, errors, "weather.temperatureC") : 0,
@@ -86,7 +86,6 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         return errors.Count == before;
     }
 
-    private const double MaxKw = ReadingLimits.MaxPowerKw;
     private const string SourceLength = "'weather.source' must be a string of 1 to 32 characters.";
 
     private static JsonElement? NestedObject(JsonElement item, string field, List<FieldError> errors)

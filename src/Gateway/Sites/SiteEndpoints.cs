@@ -259,7 +259,7 @@ public static class SiteEndpoints
     {
         if (!body.TryGetProperty(field, out var value) || !JsonText.TryGetString(value, out var text))
         {
-            errors.Add(new FieldError(field, $"'{field}' is required: {TimestampField.MalformedMessage(field)}"));
+            errors.Add(new FieldError(field, TimestampField.MalformedMessage(field)));
             return default;
         }
 
