@@ -22,7 +22,9 @@ public static class Problems
             return null;
         }
 
-        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) && limit >= min && limit <= max
+        // Digits only: int.TryParse, even with NumberStyles.None, lets trailing NUL characters through.
+        return value.Length > 0 && value.All(char.IsAsciiDigit)
+            && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) && limit >= min && limit <= max
             ? null
             : new FieldError("limit", $"'limit' must be a whole number from {min} to {max}.");
     }

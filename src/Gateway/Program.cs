@@ -45,6 +45,7 @@ builder.Services.AddSingleton<GatewayMetrics>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
+builder.Services.AddSingleton<MatcherPolicy, RequestFramingPolicy>();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks()
     .AddCheck<ClusterHealthCheck>("orleans", tags: [OperationsEndpoints.ReadyTag])

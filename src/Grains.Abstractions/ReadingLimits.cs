@@ -11,8 +11,17 @@ public static class ReadingLimits
     /// <summary>Energy of one reading's interval (kWh): a megawatt charging for 100 hours.</summary>
     public const double MaxEnergyKwh = 100_000;
 
-    /// <summary>Any site power figure (kW), in either direction.</summary>
+    /// <summary>Any site power figure (kW), in either direction, and any site's power rating.</summary>
     public const double MaxPowerKw = 1_000_000;
+
+    /// <summary>A site battery's capacity (kWh): a gigawatt-hour.</summary>
+    public const double MaxStorageKwh = 1_000_000;
+
+    /// <summary>
+    /// The smallest battery capacity (kWh), battery power or inverter rating (kW) a site may have: the site model
+    /// divides by them, and below a watt its figures overflow to infinity, which neither JSON nor the rollups can carry.
+    /// </summary>
+    public const double MinSiteRating = 0.001;
 
     public const double MaxVoltage = 2_000;
 

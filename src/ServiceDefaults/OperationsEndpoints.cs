@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -11,10 +12,13 @@ public static class OperationsEndpoints
     /// <summary>Health checks carrying this tag decide readiness; liveness runs none (the process answers).</summary>
     public const string ReadyTag = "ready";
 
+    // Read-only by nature; without this every method was answered 200, so DELETE /metrics looked like it worked.
+    private static readonly HttpMethodMetadata ReadOnly = new([HttpMethods.Get, HttpMethods.Head]);
+
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(ReadOnly);
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
@@ -24,8 +28,8 @@ public static class OperationsEndpoints
                 [HealthStatus.Degraded] = 200,
                 [HealthStatus.Unhealthy] = 503,
             },
-        });
-        endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        }).WithMetadata(ReadOnly);
+        endpoints.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(ReadOnly);
         return endpoints;
     }
 }

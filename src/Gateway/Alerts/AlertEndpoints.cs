@@ -31,9 +31,10 @@ public static class AlertEndpoints
         bool? activeOnly = null;
         if (active is not null)
         {
-            if (bool.TryParse(active, out var parsed))
+            // Not bool.TryParse: it also takes "true" followed by NUL characters or white space.
+            if (active.Equals("true", StringComparison.OrdinalIgnoreCase) || active.Equals("false", StringComparison.OrdinalIgnoreCase))
             {
-                activeOnly = parsed;
+                activeOnly = active.Equals("true", StringComparison.OrdinalIgnoreCase);
             }
             else
             {

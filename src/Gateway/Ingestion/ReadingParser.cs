@@ -17,8 +17,8 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
         meterId = RequiredId(item, "meterId", errors);
-        var kwh = Number(item, "kwhConsumedAc", 0, double.MaxValue, errors);
-        var voltage = Number(item, "voltage", 0, 2000, errors);
+        var kwh = Number(item, "kwhConsumedAc", 0, ReadingLimits.MaxEnergyKwh, errors);
+        var voltage = Number(item, "voltage", 0, ReadingLimits.MaxVoltage, errors);
         var timestamp = Timestamp(item, "timestamp", errors);
         var vehicleId = OptionalId(item, "vehicleId", errors);
         reading = new MeterReading(timestamp, kwh, voltage, vehicleId);
@@ -31,8 +31,8 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         var before = errors.Count;
         vehicleId = RequiredId(item, "vehicleId", errors);
         var soc = Number(item, "soc", 0, 100, errors);
-        var kwh = Number(item, "kwhDeliveredDc", 0, double.MaxValue, errors);
-        var temperature = Number(item, "batteryTemp", -50, 150, errors);
+        var kwh = Number(item, "kwhDeliveredDc", 0, ReadingLimits.MaxEnergyKwh, errors);
+        var temperature = Number(item, "batteryTemp", ReadingLimits.MinTemperatureC, ReadingLimits.MaxTemperatureC, errors);
         var timestamp = Timestamp(item, "timestamp", errors);
         reading = new VehicleReading(timestamp, soc, kwh, temperature);
         return errors.Count == before;
@@ -46,33 +46,38 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         siteId = RequiredId(item, "siteId", errors);
         var timestamp = Timestamp(item, "timestamp", errors);
         var interval = item.TryGetProperty("intervalMinutes", out _) ? Number(item, "intervalMinutes", 1, 60, errors) : 5;
-        var unserved = item.TryGetProperty("unservedKw", out _) ? Number(item, "unservedKw", 0, MaxKw, errors) : 0;
+        var unserved = item.TryGetProperty("unservedKw", out _) ? Number(item, "unservedKw", 0, ReadingLimits.MaxPowerKw, errors) : 0;
         var battery = NestedObject(item, "battery", errors);
         var inverter = NestedObject(item, "inverter", errors);
         var weather = NestedObject(item, "weather", errors);
-        var source = weather is { } w && w.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "site";
-        if (source.Length is 0 or > 32)
+        var source = "site";
+        if (weather is { } w && w.TryGetProperty("source", out var s) && s.ValueKind != JsonValueKind.Null
+            && JsonText.Read(s, "weather.source", SourceLength, errors) is { } text)
         {
-            errors.Add(new FieldError("weather.source", "'weather.source' must be 1 to 32 characters."));
+            source = text;
+            if (text.Length is 0 or > 32)
+            {
+                errors.Add(new FieldError("weather.source", SourceLength));
+            }
         }
 
         reading = new SiteReading(
             timestamp,
             interval,
-            Number(item, "solarKw", 0, MaxKw, errors),
-            Number(item, "loadKw", 0, MaxKw, errors),
-            Number(item, "batteryKw", -MaxKw, MaxKw, errors),
-            Number(item, "gridImportKw", 0, MaxKw, errors),
-            Number(item, "gridExportKw", 0, MaxKw, errors),
+            Number(item, "solarKw", 0, ReadingLimits.MaxPowerKw, errors),
+            Number(item, "loadKw", 0, ReadingLimits.MaxPowerKw, errors),
+            Number(item, "batteryKw", -ReadingLimits.MaxPowerKw, ReadingLimits.MaxPowerKw, errors),
+            Number(item, "gridImportKw", 0, ReadingLimits.MaxPowerKw, errors),
+            Number(item, "gridExportKw", 0, ReadingLimits.MaxPowerKw, errors),
             battery is { } b ? Number(b, "soc", 0, 100, errors, "battery.soc") : 0,
-            battery is { } b1 ? Number(b1, "temperatureC", -50, 150, errors, "battery.temperatureC") : 0,
-            battery is { } b2 ? Number(b2, "voltage", 0, 2_000, errors, "battery.voltage") : 0,
+            battery is { } b1 ? Number(b1, "temperatureC", ReadingLimits.MinTemperatureC, ReadingLimits.MaxTemperatureC, errors, "battery.temperatureC") : 0,
+            battery is { } b2 ? Number(b2, "voltage", 0, ReadingLimits.MaxVoltage, errors, "battery.voltage") : 0,
             battery is { } b3 ? Number(b3, "healthPercent", 0, 100, errors, "battery.healthPercent") : 0,
             battery is { } b4 ? Number(b4, "cycleCount", 0, 1_000_000, errors, "battery.cycleCount") : 0,
-            inverter is { } i ? Number(i, "acKw", -MaxKw, MaxKw, errors, "inverter.acKw") : 0,
-            inverter is { } i1 ? Number(i1, "dcKw", -MaxKw, MaxKw, errors, "inverter.dcKw") : 0,
+            inverter is { } i ? Number(i, "acKw", -ReadingLimits.MaxPowerKw, ReadingLimits.MaxPowerKw, errors, "inverter.acKw") : 0,
+            inverter is { } i1 ? Number(i1, "dcKw", -ReadingLimits.MaxPowerKw, ReadingLimits.MaxPowerKw, errors, "inverter.dcKw") : 0,
             inverter is { } i2 ? Number(i2, "efficiency", 0, 1, errors, "inverter.efficiency") : 0,
-            inverter is { } i3 ? Number(i3, "temperatureC", -50, 150, errors, "inverter.temperatureC") : 0,
+            inverter is { } i3 ? Number(i3, "temperatureC", ReadingLimits.MinTemperatureC, ReadingLimits.MaxTemperatureC, errors, "inverter.temperatureC") : 0,
             weather is { } w1 ? Number(w1, "temperatureC", -90, 70, errors, "weather.temperatureC") : 0,
             weather is { } w2 ? Number(w2, "irradianceWm2", 0, 2_000, errors, "weather.irradianceWm2") : 0,
             weather is { } w3 ? Number(w3, "cloudCoverPercent", 0, 100, errors, "weather.cloudCoverPercent") : 0,
@@ -81,7 +86,7 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
         return errors.Count == before;
     }
 
-    private const double MaxKw = 1_000_000;
+    private const string SourceLength = "'weather.source' must be a string of 1 to 32 characters.";
 
     private static JsonElement? NestedObject(JsonElement item, string field, List<FieldError> errors)
     {
@@ -110,14 +115,13 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
 
     private static string Id(JsonElement value, string field, List<FieldError> errors)
     {
-        var id = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        if (!DeviceId.IsValid(id))
+        if (!JsonText.TryGetString(value, out var id) || !DeviceId.IsValid(id))
         {
             errors.Add(new FieldError(field, $"'{field}' must be a string of 1 to {DeviceId.MaxLength} characters from [A-Za-z0-9._:-]."));
             return string.Empty;
         }
 
-        return id!;
+        return id;
     }
 
     /// <summary>A required finite number within [min, max]; <paramref name="field"/> is looked up in <paramref name="item"/>,
@@ -146,13 +150,11 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
 
         if (number < min || number > max)
         {
-            var range = max == double.MaxValue
-                ? string.Create(CultureInfo.InvariantCulture, $"at least {min}")
-                : string.Create(CultureInfo.InvariantCulture, $"between {min} and {max}");
-            errors.Add(new FieldError(field, $"'{field}' must be {range}."));
+            errors.Add(new FieldError(field, string.Create(CultureInfo.InvariantCulture, $"'{field}' must be between {min} and {max}.")));
         }
 
-        return number;
+        // -0 passes every bound as 0; adding 0 makes it +0, so no "-0" is stored or echoed.
+        return number + 0.0;
     }
 
     internal DateTimeOffset Timestamp(JsonElement item, string field, List<FieldError> errors)
@@ -163,9 +165,14 @@ public sealed class ReadingParser(TimeProvider timeProvider, IOptions<ApiLimitsO
             return default;
         }
 
-        if (value.ValueKind != JsonValueKind.String || !Rfc3339.TryParse(value.GetString(), out var timestamp))
+        if (!JsonText.TryGetString(value, out var text))
         {
-            errors.Add(new FieldError(field, $"'{field}' must be an RFC 3339 date-time with an offset ('Z' or '±hh:mm'), e.g. 2026-01-31T14:00:00Z."));
+            errors.Add(new FieldError(field, TimestampField.MalformedMessage(field)));
+            return default;
+        }
+
+        if (!TimestampField.TryParse(text, field, errors, out var timestamp))
+        {
             return default;
         }
 

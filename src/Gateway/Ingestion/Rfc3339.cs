@@ -7,19 +7,23 @@ namespace EnergyActors.Gateway.Ingestion;
 /// </summary>
 public static class Rfc3339
 {
-    public static bool TryParse(ReadOnlySpan<char> s, out DateTimeOffset value)
+    // A leap second names the last instant of its day; .NET cannot hold second 60, and history keeps microseconds,
+    // so 23:59:60 is kept as 23:59:59.999999 (a tick later would round into the next day in PostgreSQL).
+    private const long LeapSecondTicks = TimeSpan.TicksPerSecond - 10;
+
+    public static Rfc3339Result Parse(ReadOnlySpan<char> s, out DateTimeOffset value)
     {
         value = default;
         // yyyy-MM-ddTHH:mm:ss is 19 characters, and an offset needs at least 'Z'.
         if (s.Length < 20 || s[4] != '-' || s[7] != '-' || s[10] is not ('T' or 't' or ' ') || s[13] != ':' || s[16] != ':')
         {
-            return false;
+            return Rfc3339Result.Malformed;
         }
 
         if (!TryDigits(s[..4], out var year) || !TryDigits(s[5..7], out var month) || !TryDigits(s[8..10], out var day)
             || !TryDigits(s[11..13], out var hour) || !TryDigits(s[14..16], out var minute) || !TryDigits(s[17..19], out var second))
         {
-            return false;
+            return Rfc3339Result.Malformed;
         }
 
         var pos = 19;
@@ -38,36 +42,42 @@ public static class Rfc3339
 
             if (pos == start)
             {
-                return false;
+                return Rfc3339Result.Malformed;
             }
         }
 
-        if (!TryOffset(s[pos..], out var offset))
+        if (!TryOffset(s[pos..], out var offset) || month is < 1 or > 12 || hour > 23 || minute > 59 || second > 60)
         {
-            return false;
+            return Rfc3339Result.Malformed;
         }
 
-        // A leap second (:60) names the same instant as :59.999...; RFC 3339 allows it, .NET cannot hold it.
-        if (second == 60)
+        // Year 0000 is valid RFC 3339 but before anything .NET (or the accepted range) holds.
+        if (year == 0)
         {
-            second = 59;
-            fractionTicks = TimeSpan.TicksPerSecond - 1;
+            return Rfc3339Result.OutOfRange;
         }
 
-        if (month is < 1 or > 12 || day < 1 || year < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        if (day < 1 || day > DateTime.DaysInMonth(year, month))
         {
-            return false;
+            return Rfc3339Result.Malformed;
         }
 
-        try
+        var leap = second == 60;
+        var localTicks = new DateTime(year, month, day, hour, minute, leap ? 59 : second).Ticks + (leap ? LeapSecondTicks : fractionTicks);
+        var utcTicks = localTicks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
         {
-            value = new DateTimeOffset(year, month, day, hour, minute, second, offset).AddTicks(fractionTicks);
-            return true;
+            return Rfc3339Result.OutOfRange;
         }
-        catch (ArgumentOutOfRangeException)
+
+        var utc = new DateTime(utcTicks, DateTimeKind.Utc);
+        if (leap && (utc.Hour != 23 || utc.Minute != 59 || !LeapSeconds.EndedWithLeapSecond(DateOnly.FromDateTime(utc))))
         {
-            return false;
+            return Rfc3339Result.NotALeapSecond;
         }
+
+        value = new DateTimeOffset(localTicks, offset);
+        return Rfc3339Result.Valid;
     }
 
     private static bool TryOffset(ReadOnlySpan<char> s, out TimeSpan offset)

@@ -38,7 +38,7 @@ public sealed class TelemetryBatch(ReadingParser parser)
             return;
         }
 
-        string? type = item.TryGetProperty("type", out var typeValue) && typeValue.ValueKind == JsonValueKind.String ? typeValue.GetString() : null;
+        string? type = item.TryGetProperty("type", out var typeValue) && JsonText.TryGetString(typeValue, out var typeText) ? typeText : null;
         switch (type)
         {
             case "meter":

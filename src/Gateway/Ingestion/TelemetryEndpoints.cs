@@ -1,10 +1,10 @@
-using System.Text;
 using System.Text.Json;
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Abstractions.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace EnergyActors.Gateway.Ingestion;
 
@@ -34,12 +34,13 @@ public static class TelemetryEndpoints
         group.MapPost("/site", PostSite)
             .WithName("IngestSiteReading")
             .WithSummary("Ingest one real BMS site interval reading (the site status shape)")
+            .Accepts<SiteStatusResponse>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/batch", PostBatch)
             .WithName("IngestBatch")
             .WithSummary("Ingest up to 10,000 readings as a JSON array or NDJSON (application/x-ndjson)")
-            .Accepts<BatchTelemetryItem[]>("application/json", "application/x-ndjson")
+            .Accepts<BatchTelemetryItem[]>("application/json", NdjsonMediaTypes)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
@@ -107,7 +108,7 @@ public static class TelemetryEndpoints
         var batch = new TelemetryBatch(parser);
         var maxItems = options.Value.MaxBatchItems;
         var problem = IsNdjson(request)
-            ? await ReadNdjsonAsync(request, batch, maxItems, cancellationToken)
+            ? await NdjsonBody.ReadAsync(request, batch, maxItems, cancellationToken)
             : await ReadJsonArrayAsync(request, batch, maxItems, cancellationToken);
         if (problem is not null)
         {
@@ -157,37 +158,7 @@ public static class TelemetryEndpoints
         }
     }
 
-    /// <summary>One reading per line; a line that is not a JSON object is rejected by its index like any invalid item.</summary>
-    private static async Task<FieldError?> ReadNdjsonAsync(HttpRequest request, TelemetryBatch batch, int maxItems, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (batch.Count >= maxItems)
-            {
-                return new FieldError(JsonBody.Field, $"A batch holds at most {maxItems} readings.");
-            }
-
-            try
-            {
-                using var document = JsonDocument.Parse(line);
-                batch.Add(document.RootElement);
-            }
-            catch (JsonException ex)
-            {
-                batch.AddMalformed(JsonBody.Malformed(ex));
-            }
-        }
-
-        return null;
-    }
-
     private static bool IsNdjson(HttpRequest request) =>
-        request.ContentType is { } contentType
-        && Array.Exists(NdjsonMediaTypes, m => contentType.StartsWith(m, StringComparison.OrdinalIgnoreCase));
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+        && Array.Exists(NdjsonMediaTypes, m => contentType.MediaType.Equals(m, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.Ingestion;
 using EnergyActors.Grains.Abstractions;
@@ -42,7 +41,7 @@ public static class MeterLinkEndpoints
             }
 
             var root = document!.RootElement;
-            var meterId = root.TryGetProperty("meterId", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            var meterId = root.TryGetProperty("meterId", out var value) && JsonText.TryGetString(value, out var text) ? text : null;
             if (!DeviceId.IsValid(meterId))
             {
                 return Problems.InvalidId("meterId");

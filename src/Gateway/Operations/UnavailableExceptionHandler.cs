@@ -5,7 +5,7 @@ namespace EnergyActors.Gateway.Operations;
 
 /// <summary>
 /// Maps "cannot make this durable now" to 503 with Retry-After, and Kestrel's own request errors
-/// (413 body too large, 400 bad framing) to problem details. Anything else stays a 500: a bug.
+/// (413 body too large, 408 body too slow, 400 bad framing) to problem details. Anything else stays a 500: a bug.
 /// </summary>
 public sealed partial class UnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<UnavailableExceptionHandler> logger) : IExceptionHandler
 {
@@ -14,7 +14,10 @@ public sealed partial class UnavailableExceptionHandler(IProblemDetailsService p
         ArgumentNullException.ThrowIfNull(httpContext);
         var (status, title, retryAfter) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", 0),
+            BadHttpRequestException bad => (bad.StatusCode, Title(bad.StatusCode), 0),
+            // Kestrel reports a chunk size that overflows as a bare IOException, not BadHttpRequestException. The gateway does no
+            // other I/O of its own in a request (Orleans and Npgsql wrap theirs), so an IOException here is the request's framing.
+            IOException => (StatusCodes.Status400BadRequest, "Malformed request body", 0),
             BackPressureException refused => (StatusCodes.Status503ServiceUnavailable, "Ingestion is back-pressured", refused.RetryAfterSeconds),
             OrleansException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The cluster is unavailable", 1),
             _ => (0, string.Empty, 0),
@@ -45,6 +48,13 @@ public sealed partial class UnavailableExceptionHandler(IProblemDetailsService p
             },
         });
     }
+
+    private static string Title(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "Request body too large",
+        StatusCodes.Status408RequestTimeout => "Request body too slow",
+        _ => "Bad request",
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503: {ExceptionType}: {Reason}")]
     private partial void LogUnavailable(string exceptionType, string reason);

@@ -16,16 +16,19 @@ public static class SiteEndpoints
     public static RouteGroupBuilder MapSites(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapPost("/", Create).WithName("CreateSite").WithSummary("Register a site (simulated by default)");
+        group.MapPost("/", Create).WithName("CreateSite").WithSummary("Register a site (simulated by default)").Accepts<SiteCreateRequest>("application/json");
         group.MapGet("/", List).WithName("ListSites").WithSummary("Sites in id order (?after=&limit=)");
         group.MapGet("/{siteId}", Get).WithName("GetSite");
-        group.MapPatch("/{siteId}", Patch).WithName("PatchSite").WithSummary("Change interval, running and capacities; applied at the next tick");
+        group.MapPatch("/{siteId}", Patch).WithName("PatchSite").WithSummary("Change interval, running and capacities; applied at the next tick")
+            .Accepts<SitePatchRequest>("application/json");
         group.MapDelete("/{siteId}", Delete).WithName("DeleteSite");
         group.MapGet("/{siteId}/status", Status).WithName("GetSiteStatus").WithSummary("The site's latest interval");
         group.MapGet("/{siteId}/history", History).WithName("GetSiteHistory").WithSummary("?from=&to=&resolution=raw|15m|1h|1d, oldest first");
-        group.MapPost("/{siteId}/replay", StartReplay).WithName("ReplaySite").WithSummary("Simulate a past period into history as fast as possible");
+        group.MapPost("/{siteId}/replay", StartReplay).WithName("ReplaySite").WithSummary("Simulate a past period into history as fast as possible")
+            .Accepts<SiteReplayRequest>("application/json");
         group.MapGet("/{siteId}/replay", GetReplay).WithName("GetSiteReplay");
-        group.MapPost("/{siteId}/events/outage", Outage).WithName("StartSiteOutage").WithSummary("A grid outage of {minutes}");
+        group.MapPost("/{siteId}/events/outage", Outage).WithName("StartSiteOutage").WithSummary("A grid outage of {minutes}")
+            .Accepts<SiteOutageRequest>("application/json");
         return group;
     }
 
@@ -54,6 +57,11 @@ public static class SiteEndpoints
 
     private static async Task<Results<Ok<SiteListResponse>, ValidationProblem>> List(string? after, string? limit, IGrainFactory grains)
     {
+        if (after is not null && !SiteRequestParser.ValidId(after))
+        {
+            return Problems.InvalidId("after");
+        }
+
         if (Problems.Limit(limit, 1, MaxListLimit, out var take, fallback: 100) is { } limitError)
         {
             return ValidationResults.From(limitError);
@@ -244,32 +252,18 @@ public static class SiteEndpoints
         }
     }
 
-    private static DateTimeOffset? QueryTime(string? value, string field, List<FieldError> errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (Rfc3339.TryParse(value, out var parsed))
-        {
-            return parsed;
-        }
-
-        errors.Add(new FieldError(field, $"'{field}' must be an RFC 3339 date-time with an offset."));
-        return null;
-    }
+    private static DateTimeOffset? QueryTime(string? value, string field, List<FieldError> errors) =>
+        value is not null && TimestampField.TryParse(value, field, errors, out var parsed) ? parsed : null;
 
     private static DateTimeOffset BodyTime(JsonElement body, string field, List<FieldError> errors)
     {
-        var text = body.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        if (text is not null && Rfc3339.TryParse(text, out var parsed))
+        if (!body.TryGetProperty(field, out var value) || !JsonText.TryGetString(value, out var text))
         {
-            return parsed;
+            errors.Add(new FieldError(field, TimestampField.MalformedMessage(field)));
+            return default;
         }
 
-        errors.Add(new FieldError(field, $"'{field}' is required: an RFC 3339 date-time with an offset."));
-        return default;
+        return TimestampField.TryParse(text, field, errors, out var parsed) ? parsed : default;
     }
 
     private static ProblemHttpResult UnknownSite(string siteId) => Problems.NotFound("Unknown site", $"Site '{siteId}' is not registered.");

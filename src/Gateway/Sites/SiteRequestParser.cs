@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using EnergyActors.Gateway.Ingestion;
 using EnergyActors.Grains.Abstractions;
@@ -9,7 +10,9 @@ namespace EnergyActors.Gateway.Sites;
 public static class SiteRequestParser
 {
     public static readonly string[] Types = ["residential", "commercial", "industrial"];
-    private const double MaxCapacity = 1_000_000;
+
+    // A profile's shape is rescaled to a mean of 1; a peak below this would scale the weights past what a double holds.
+    private const double MinPeakWeight = 0.001;
 
     public static (string SiteId, SiteConfig Config)? ParseCreate(JsonElement body, List<FieldError> errors)
     {
@@ -37,10 +40,10 @@ public static class SiteRequestParser
             ReadingParser.Number(body, "latitude", -90, 90, errors),
             ReadingParser.Number(body, "longitude", -180, 180, errors),
             timeZone ?? string.Empty,
-            Positive(body, "batteryCapacityKwh", errors),
-            Positive(body, "batteryMaxPowerKw", errors),
-            ReadingParser.Number(body, "solarCapacityKw", 0, MaxCapacity, errors),
-            Positive(body, "inverterCapacityKw", errors),
+            Rating(body, "batteryCapacityKwh", ReadingLimits.MaxStorageKwh, errors),
+            Rating(body, "batteryMaxPowerKw", ReadingLimits.MaxPowerKw, errors),
+            ReadingParser.Number(body, "solarCapacityKw", 0, ReadingLimits.MaxPowerKw, errors),
+            Rating(body, "inverterCapacityKw", ReadingLimits.MaxPowerKw, errors),
             Interval(body, errors) ?? 5,
             Flag(body, "simulate", errors) ?? true,
             Flag(body, "running", errors) ?? true,
@@ -57,7 +60,9 @@ public static class SiteRequestParser
         {
             if (property.Name is not ("name" or "intervalMinutes" or "running" or "batteryMaxPowerKw" or "solarCapacityKw" or "inverterCapacityKw" or "loadProfile"))
             {
-                errors.Add(new FieldError(property.Name, $"'{property.Name}' cannot be changed; PATCH takes name, intervalMinutes, running, batteryMaxPowerKw, solarCapacityKw, inverterCapacityKw and loadProfile."));
+                // The name becomes a key of the answer's errors only when it is clean text a client can print.
+                var field = TextRules.IsClean(property.Name) && property.Name.Length <= 200 ? property.Name : JsonBody.Field;
+                errors.Add(new FieldError(field, $"'{field}' cannot be changed; PATCH takes name, intervalMinutes, running, batteryMaxPowerKw, solarCapacityKw, inverterCapacityKw and loadProfile."));
             }
         }
 
@@ -66,9 +71,9 @@ public static class SiteRequestParser
             Text(body, "name", errors, required: false),
             Interval(body, errors),
             Flag(body, "running", errors),
-            body.TryGetProperty("batteryMaxPowerKw", out _) ? Positive(body, "batteryMaxPowerKw", errors) : null,
-            body.TryGetProperty("solarCapacityKw", out _) ? ReadingParser.Number(body, "solarCapacityKw", 0, MaxCapacity, errors) : null,
-            body.TryGetProperty("inverterCapacityKw", out _) ? Positive(body, "inverterCapacityKw", errors) : null,
+            body.TryGetProperty("batteryMaxPowerKw", out _) ? Rating(body, "batteryMaxPowerKw", ReadingLimits.MaxPowerKw, errors) : null,
+            body.TryGetProperty("solarCapacityKw", out _) ? ReadingParser.Number(body, "solarCapacityKw", 0, ReadingLimits.MaxPowerKw, errors) : null,
+            body.TryGetProperty("inverterCapacityKw", out _) ? Rating(body, "inverterCapacityKw", ReadingLimits.MaxPowerKw, errors) : null,
             clearProfile ? null : Profile(body, errors),
             clearProfile);
         return errors.Count == before ? patch : null;
@@ -86,26 +91,20 @@ public static class SiteRequestParser
             return null;
         }
 
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 200)
+        var expected = $"'{field}' must be a string of 1 to 200 characters.";
+        var text = JsonText.Read(value, field, expected, errors);
+        if (text is not null && (string.IsNullOrWhiteSpace(text) || text.Length > 200))
         {
-            errors.Add(new FieldError(field, $"'{field}' must be a string of 1 to 200 characters."));
+            errors.Add(new FieldError(field, expected));
             return null;
         }
 
         return text;
     }
 
-    private static double Positive(JsonElement body, string field, List<FieldError> errors)
-    {
-        var value = ReadingParser.Number(body, field, 0, MaxCapacity, errors);
-        if (value == 0 && body.TryGetProperty(field, out var raw) && raw.ValueKind == JsonValueKind.Number)
-        {
-            errors.Add(new FieldError(field, $"'{field}' must be greater than 0."));
-        }
-
-        return value;
-    }
+    /// <summary>A battery or inverter rating: a number from <see cref="ReadingLimits.MinSiteRating"/> to <paramref name="max"/>.</summary>
+    private static double Rating(JsonElement body, string field, double max, List<FieldError> errors) =>
+        ReadingParser.Number(body, field, ReadingLimits.MinSiteRating, max, errors);
 
     private static int? Interval(JsonElement body, List<FieldError> errors)
     {
@@ -195,9 +194,9 @@ public static class SiteRequestParser
             weights[i++] = w;
         }
 
-        if (Array.TrueForAll(weights, w => w == 0))
+        if (weights.Max() < MinPeakWeight)
         {
-            errors.Add(new FieldError(path, $"'{path}' must not be all zero."));
+            errors.Add(new FieldError(path, string.Create(CultureInfo.InvariantCulture, $"'{path}' must have a weight of at least {MinPeakWeight} (it must not be all zero).")));
             return null;
         }
 
