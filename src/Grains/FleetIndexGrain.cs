@@ -32,15 +32,16 @@ public sealed partial class FleetIndexGrain(
 
         var period = TimeSpan.FromMilliseconds(options.Value.FleetStoreMilliseconds);
         this.RegisterGrainTimer(_ => StoreChangedAsync(), new GrainTimerCreationOptions { DueTime = period, Period = period });
-        if (_entries.Count > 0)
+        // Only vehicles with readings in their window: theirs are the verdicts that slide while nothing arrives.
+        // An empty window's stored figures are what its vehicle would report; it refreshes them when it next
+        // ingests or is queried. Oldest reports first.
+        var toWake = _entries.Values
+            .Where(e => e.Performance.VehicleReadings + e.Performance.MeterReadings > 0)
+            .OrderBy(e => e.ReportedAt)
+            .Select(e => e.Performance.VehicleId)
+            .ToArray();
+        if (toWake.Length > 0)
         {
-            // Vehicles with readings in their window first: theirs are the verdicts that slide. Oldest reports first among equals.
-            var toWake = _entries.Values
-                .OrderByDescending(e => e.Performance.VehicleReadings + e.Performance.MeterReadings > 0)
-                .ThenBy(e => e.ReportedAt)
-                .Select(e => e.Performance.VehicleId)
-                .ToArray();
-
             // Interleaved, so Report (how a woken vehicle answers) and Query are served while it runs.
             this.RegisterGrainTimer(_ => WakeAsync(toWake), new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true });
         }
