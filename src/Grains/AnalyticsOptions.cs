@@ -21,4 +21,16 @@ public sealed class AnalyticsOptions
     /// <summary>How soon after a change a vehicle reports to the fleet index (reports are coalesced).</summary>
     [Range(0, 60_000)]
     public int FleetReportDelayMilliseconds { get; set; } = 1_000;
+
+    /// <summary>
+    /// How many vehicles per second a silo's fleet index shards wake after they activate, together, so their
+    /// verdicts keep sliding. Each wake rebuilds a window from history: waking thousands at once starves
+    /// ingestion, while vehicles that ingest or are queried wake by themselves anyway.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int FleetWakePerSecond { get; set; } = 20;
+
+    /// <summary>How often a fleet index shard writes the entries changed since its last write.</summary>
+    [Range(100, 600_000)]
+    public int FleetStoreMilliseconds { get; set; } = 2_000;
 }

@@ -1,34 +1,57 @@
 using EnergyActors.Grains.Abstractions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EnergyActors.Grains;
 
 /// <summary>
-/// One shard of the fleet view, in memory. Membership (vehicle ids, not figures) is persisted, so after a
-/// restart the shard wakes its vehicles, which rebuild their windows and report again within seconds.
+/// One shard of the fleet view, in memory and in <see cref="IFleetEntryStore"/>. A restarted shard answers
+/// at once from the figures it stored, marked not refreshed until their vehicle reports again. Vehicles
+/// report again when they next ingest or are queried, or when the shard wakes them at the silo's
+/// bounded pace (<see cref="FleetWakePacer"/>): waking a whole fleet at once, each vehicle rebuilding its
+/// window from history, would starve ingestion for minutes after every restart.
 /// </summary>
 public sealed partial class FleetIndexGrain(
-    [PersistentState("members", GrainStorage.Name)] IPersistentState<FleetIndexState> members,
+    IFleetEntryStore store,
+    FleetWakePacer pacer,
+    IOptions<AnalyticsOptions> options,
     ILogger<FleetIndexGrain> logger) : Grain, IFleetIndexGrain
 {
-    private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(2);
     private readonly Dictionary<string, FleetEntry> _entries = new(StringComparer.Ordinal);
-    private bool _membersDirty;
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private bool _deactivating;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private int Shard => (int)this.GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(_ => PersistMembersAsync(), new GrainTimerCreationOptions { DueTime = PersistEvery, Period = PersistEvery, KeepAlive = true });
-        if (members.State.VehicleIds.Count > 0)
+        foreach (var entry in await store.Load(Shard, cancellationToken))
         {
-            // Not awaited: each vehicle reports back through Report, which this grain serves meanwhile.
-            var ids = members.State.VehicleIds.ToArray();
-            this.RegisterGrainTimer(_ => WakeAsync(ids), new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true });
+            _entries[entry.Performance.VehicleId] = entry;
         }
 
-        return Task.CompletedTask;
+        var period = TimeSpan.FromMilliseconds(options.Value.FleetStoreMilliseconds);
+        this.RegisterGrainTimer(_ => StoreChangedAsync(), new GrainTimerCreationOptions { DueTime = period, Period = period });
+        // Only vehicles with readings in their window: theirs are the verdicts that slide while nothing arrives.
+        // An empty window's stored figures are what its vehicle would report; it refreshes them when it next
+        // ingests or is queried. Oldest reports first.
+        var toWake = _entries.Values
+            .Where(e => e.Performance.VehicleReadings + e.Performance.MeterReadings > 0)
+            .OrderBy(e => e.ReportedAt)
+            .Select(e => e.Performance.VehicleId)
+            .ToArray();
+        if (toWake.Length > 0)
+        {
+            // Interleaved, so Report (how a woken vehicle answers) and Query are served while it runs.
+            this.RegisterGrainTimer(_ => WakeAsync(toWake), new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true });
+        }
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await PersistMembersAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _deactivating = true;
+        await StoreChangedAsync();
+    }
 
     public Task Report(FleetEntry entry)
     {
@@ -37,11 +60,7 @@ public sealed partial class FleetIndexGrain(
         if (!_entries.TryGetValue(id, out var known) || known.ReportedAt <= entry.ReportedAt)
         {
             _entries[id] = entry;
-        }
-
-        if (members.State.VehicleIds.Add(id))
-        {
-            _membersDirty = true;
+            _changed.Add(id);
         }
 
         return Task.CompletedTask;
@@ -49,43 +68,73 @@ public sealed partial class FleetIndexGrain(
 
     public Task<FleetView> Query(HealthStatus? status, int limit) => Task.FromResult(FleetRanking.View(_entries.Values, status, limit));
 
-    private async Task PersistMembersAsync()
+    /// <summary>Only entries reported since the last write, in one batch: the store is a restart's starting point, not the live view.</summary>
+    private async Task StoreChangedAsync()
     {
-        if (!_membersDirty)
+        if (_changed.Count == 0)
         {
             return;
         }
 
-        _membersDirty = false;
+        var batch = _changed.Select(id => _entries[id]).ToList();
+        _changed.Clear();
         try
         {
-            await members.WriteStateAsync();
+            await store.Save(Shard, batch);
         }
         catch (Exception ex)
         {
-            _membersDirty = true;
-            LogPersistFailed(ex, this.GetPrimaryKeyLong());
+            // The newest entry for each id is written next time, whichever it is by then.
+            _changed.UnionWith(batch.Select(e => e.Performance.VehicleId));
+            LogStoreFailed(ex, Shard, batch.Count);
         }
     }
 
     private async Task WakeAsync(string[] vehicleIds)
     {
-        foreach (var chunk in vehicleIds.Chunk(256))
+        var failed = 0;
+        Exception? lastFailure = null;
+        foreach (var id in vehicleIds)
         {
+            if (IsRefreshed(id))
+            {
+                continue;
+            }
+
+            await pacer.WaitTurnAsync(CancellationToken.None);
+            if (_deactivating)
+            {
+                return;
+            }
+
+            // The vehicle may have reported by itself while this shard waited for its turn.
+            if (IsRefreshed(id))
+            {
+                continue;
+            }
+
             try
             {
-                await Task.WhenAll(chunk.Where(id => !_entries.ContainsKey(id)).Select(id => GrainFactory.GetGrain<IVehicleGrain>(id).Publish()));
+                await GrainFactory.GetGrain<IVehicleGrain>(id).Publish();
             }
             catch (Exception ex)
             {
-                LogWakeFailed(ex, this.GetPrimaryKeyLong());
+                failed++;
+                lastFailure = ex;
             }
+        }
+
+        if (lastFailure is not null)
+        {
+            LogWakeFailed(lastFailure, Shard, failed);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Fleet index shard {Shard} could not persist its members; will retry")]
-    private partial void LogPersistFailed(Exception exception, long shard);
+    private bool IsRefreshed(string vehicleId) => !_entries.TryGetValue(vehicleId, out var entry) || entry.Refreshed;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Fleet index shard {Shard} could not wake some vehicles; they report when next active")]
-    private partial void LogWakeFailed(Exception exception, long shard);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fleet index shard {Shard} could not store {Entries} changed entries; will retry")]
+    private partial void LogStoreFailed(Exception exception, int shard, int entries);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fleet index shard {Shard} could not wake {Vehicles} vehicle(s); they report when next active")]
+    private partial void LogWakeFailed(Exception exception, int shard, int vehicles);
 }

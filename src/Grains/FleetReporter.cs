@@ -54,7 +54,7 @@ internal sealed class FleetReporter(VehicleGrain grain, int delayMilliseconds, T
             return;
         }
 
-        await grain.FleetIndex.Report(new FleetEntry(performance, DateTimeOffset.UtcNow));
+        await grain.FleetIndex.Report(new FleetEntry(performance, DateTimeOffset.UtcNow, Refreshed: true));
         _reported = figures;
     }
 }

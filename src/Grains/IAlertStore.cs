@@ -9,7 +9,5 @@ public interface IAlertStore
 
     Task Clear(string deviceId, string kind, DateTimeOffset at);
 
-    Task<IReadOnlyList<string>> ActiveKinds(string deviceId, CancellationToken cancellationToken);
-
     Task<IReadOnlyList<Alert>> List(AlertQuery query);
 }

@@ -7,6 +7,6 @@ public interface IHistoryReader
 {
     Task<MeterReading?> LatestMeterReading(string meterId, CancellationToken cancellationToken);
 
-    /// <summary>The vehicle's newest reading and every reading of its window from <paramref name="since"/> on, under one snapshot.</summary>
+    /// <summary>The vehicle's newest reading, every reading of its window from <paramref name="since"/> on and its active alerts, under one snapshot.</summary>
     Task<VehicleHistory> LoadVehicle(string vehicleId, DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -53,7 +53,7 @@ public sealed partial class VehicleGrain(
 
         if (_seen)
         {
-            _alerts.Restore(await alerts.ActiveKinds(VehicleId, cancellationToken));
+            _alerts.Restore(loaded.ActiveAlerts);
             _reporter = new FleetReporter(this, options.Value.FleetReportDelayMilliseconds, TimeSpan.FromSeconds(options.Value.BucketSeconds));
             await AfterChangeAsync();
         }

@@ -4,11 +4,13 @@ namespace EnergyActors.Grains;
 
 /// <summary>
 /// What a vehicle grain reads on activation, all under one snapshot: its newest reading, its own readings
-/// and its attributed AC readings since the window start, and whether it was ever seen at all.
+/// and its attributed AC readings since the window start, whether it was ever seen at all, and the kinds of
+/// its alerts that are active.
 /// </summary>
 public sealed record VehicleHistory(
     VehicleReading? Latest,
     IReadOnlyList<VehicleReading> VehicleReadings,
     IReadOnlyList<AcEnergy> AcReadings,
     bool EverAttributed,
+    IReadOnlyList<string> ActiveAlerts,
     TransactionSnapshot Snapshot);

@@ -34,6 +34,8 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IHistoryWriter>(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddSingleton<IHistoryReader, HistoryReader>();
         services.AddSingleton<IAlertStore, AlertStore>();
+        services.AddSingleton<IFleetEntryStore, FleetEntryStore>();
+        services.AddSingleton<FleetWakePacer>();
         services.AddSingleton<ISiteHistoryReader, SiteHistoryReader>();
         services.TryAddSingleton(sp => new SimulationClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SyntheticWeatherSource>();

@@ -65,6 +65,6 @@ public static class AnalyticsEndpoints
 
         var view = await grains.GetGrain<IFleetGrain>(0).Query(filter, take);
         var counts = view.Counts.ToDictionary(c => HealthStatusNames.Name(c.Key), c => c.Value, StringComparer.Ordinal);
-        return TypedResults.Ok(new FleetResponse(counts, view.Worst.Select(e => PerformanceData.From(e.Performance)).ToList()));
+        return TypedResults.Ok(new FleetResponse(counts, view.Worst.Select(FleetVehicleData.Of).ToList()));
     }
 }

@@ -1,4 +1,4 @@
 namespace EnergyActors.Gateway.Contracts;
 
-/// <summary>Vehicles per healthStatus and the worst vehicles first, each with the performance fields.</summary>
-public sealed record FleetResponse(IReadOnlyDictionary<string, int> Counts, IReadOnlyList<PerformanceData> Vehicles);
+/// <summary>Vehicles per healthStatus and the worst vehicles first, each with the performance fields and their freshness.</summary>
+public sealed record FleetResponse(IReadOnlyDictionary<string, int> Counts, IReadOnlyList<FleetVehicleData> Vehicles);

@@ -5,7 +5,7 @@ using EnergyActors.Grains.Abstractions;
 namespace EnergyActors.Gateway.Contracts;
 
 /// <summary>One vehicle's rolling 24 h figures, field for field as the reference engine returns them.</summary>
-public sealed record PerformanceData(
+public record PerformanceData(
     string VehicleId,
     PerformancePeriod Period,
     decimal TotalAcConsumed,
@@ -31,7 +31,7 @@ public sealed record PerformanceData(
             HealthStatusNames.Name(p.HealthStatus));
     }
 
-    private static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    internal static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     // decimal keeps its scale (150.500000); the JSON should read 150.5 as the reference's does.
     private static decimal Trim(decimal value) => value / 1.000000000000000000000000000000000m;

@@ -1,4 +1,3 @@
-using System.Data;
 using EnergyActors.Grains;
 using EnergyActors.Grains.Abstractions;
 using EnergyActors.Silo.Storage;
@@ -6,7 +5,7 @@ using Npgsql;
 
 namespace EnergyActors.Silo.History;
 
-/// <summary>Activation reads: index probes and range scans on the (device id, ts) keys.</summary>
+/// <summary>Activation reads: index probes and range scans on the (device id, ts) keys, one statement each.</summary>
 public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
 {
     public async Task<MeterReading?> LatestMeterReading(string meterId, CancellationToken cancellationToken)
@@ -31,58 +30,58 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
     {
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            // Repeatable read: every statement below and the snapshot reported to the grain are the same view.
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-            TransactionSnapshot snapshot;
-            await using (var current = new NpgsqlCommand("SELECT pg_current_snapshot()::text", connection, transaction))
-            {
-                snapshot = TransactionSnapshot.Parse((string)(await current.ExecuteScalarAsync(cancellationToken))!);
-            }
-
+            // One statement: every part of it, pg_current_snapshot() included, sees the statement's one snapshot,
+            // and it costs one round trip. After a restart every vehicle's first call waits on this, thousands in
+            // the first seconds; a repeatable-read transaction of five statements and a separate alert query cost
+            // the silo several times the CPU and the caller several round trips of latency.
+            await using var command = dataSource.CreateCommand("""
+                SELECT 0, NULL::timestamptz, NULL::float8, NULL::float8, NULL::float8, pg_current_snapshot()::text
+                UNION ALL
+                (SELECT 1, ts, soc, kwh_delivered_dc, battery_temp, NULL FROM vehicle_readings WHERE vehicle_id = $1 ORDER BY ts DESC LIMIT 1)
+                UNION ALL
+                SELECT 2, ts, soc, kwh_delivered_dc, battery_temp, NULL FROM vehicle_readings WHERE vehicle_id = $1 AND ts >= $2
+                UNION ALL
+                SELECT 3, ts, kwh_consumed_ac, NULL, NULL, NULL FROM meter_readings WHERE vehicle_id = $1 AND ts >= $2
+                UNION ALL
+                SELECT 4, NULL, NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM meter_readings WHERE vehicle_id = $1)
+                UNION ALL
+                SELECT 5, NULL, NULL, NULL, NULL, kind FROM alerts WHERE device_id = $1 AND cleared_at IS NULL
+                """);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = vehicleId });
+            command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = since.UtcDateTime });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var snapshot = TransactionSnapshot.None;
             VehicleReading? latest = null;
             var own = new List<VehicleReading>();
-            await using (var command = Command(connection, transaction, """
-                (SELECT ts, soc, kwh_delivered_dc, battery_temp FROM vehicle_readings WHERE vehicle_id = $1 ORDER BY ts DESC LIMIT 1)
-                UNION ALL
-                (SELECT ts, soc, kwh_delivered_dc, battery_temp FROM vehicle_readings WHERE vehicle_id = $1 AND ts >= $2)
-                """, vehicleId, since))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                var first = true;
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var reading = new VehicleReading(PostgresTime.Utc(reader.GetFieldValue<DateTime>(0)), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3));
-                    if (first)
-                    {
-                        latest = reading;
-                        first = false;
-                    }
-                    else
-                    {
-                        own.Add(reading);
-                    }
-                }
-            }
-
             var ac = new List<AcEnergy>();
-            await using (var command = Command(connection, transaction, "SELECT ts, kwh_consumed_ac FROM meter_readings WHERE vehicle_id = $1 AND ts >= $2", vehicleId, since))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            var everAttributed = false;
+            var activeAlerts = new List<string>();
+            while (await reader.ReadAsync(cancellationToken))
             {
-                while (await reader.ReadAsync(cancellationToken))
+                switch (reader.GetInt32(0))
                 {
-                    ac.Add(new AcEnergy(PostgresTime.Utc(reader.GetFieldValue<DateTime>(0)), reader.GetDouble(1)));
+                    case 0:
+                        snapshot = TransactionSnapshot.Parse(reader.GetString(5));
+                        break;
+                    case 1:
+                        latest = VehicleRow(reader);
+                        break;
+                    case 2:
+                        own.Add(VehicleRow(reader));
+                        break;
+                    case 3:
+                        ac.Add(new AcEnergy(PostgresTime.Utc(reader.GetFieldValue<DateTime>(1)), reader.GetDouble(2)));
+                        break;
+                    case 4:
+                        everAttributed = true;
+                        break;
+                    default:
+                        activeAlerts.Add(reader.GetString(5));
+                        break;
                 }
             }
 
-            var everAttributed = ac.Count > 0;
-            if (!everAttributed)
-            {
-                await using var exists = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM meter_readings WHERE vehicle_id = $1)", vehicleId);
-                everAttributed = (bool)(await exists.ExecuteScalarAsync(cancellationToken))!;
-            }
-            await transaction.CommitAsync(cancellationToken);
-            return new VehicleHistory(latest, own, ac, everAttributed, snapshot);
+            return new VehicleHistory(latest, own, ac, everAttributed, activeAlerts, snapshot);
         }
         catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
@@ -90,15 +89,6 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
         }
     }
 
-    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string vehicleId, DateTimeOffset? since = null)
-    {
-        var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = vehicleId });
-        if (since is { } from)
-        {
-            command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = from.UtcDateTime });
-        }
-
-        return command;
-    }
+    private static VehicleReading VehicleRow(NpgsqlDataReader reader) =>
+        new(PostgresTime.Utc(reader.GetFieldValue<DateTime>(1)), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4));
 }

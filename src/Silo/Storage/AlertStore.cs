@@ -18,27 +18,6 @@ public sealed class AlertStore(NpgsqlDataSource dataSource) : IAlertStore
     public Task Clear(string deviceId, string kind, DateTimeOffset at) =>
         ExecuteAsync("UPDATE alerts SET cleared_at = $3 WHERE device_id = $1 AND kind = $2 AND cleared_at IS NULL", deviceId, kind, at.UtcDateTime);
 
-    public async Task<IReadOnlyList<string>> ActiveKinds(string deviceId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var command = dataSource.CreateCommand("SELECT kind FROM alerts WHERE device_id = $1 AND cleared_at IS NULL");
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deviceId });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var kinds = new List<string>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                kinds.Add(reader.GetString(0));
-            }
-
-            return kinds;
-        }
-        catch (Exception ex) when (StorageFailure.IsTransient(ex))
-        {
-            throw StorageFailure.Unavailable(ex);
-        }
-    }
-
     public async Task<IReadOnlyList<Alert>> List(AlertQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
