@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The run command: PostgreSQL (Debian's package, installed when missing) in .data/pg on a free
-# port, then N silos and the HTTP gateway on http://127.0.0.1:5000. Ctrl+C or SIGTERM stops them
+# port, with a password, then N silos and the HTTP gateway on http://127.0.0.1:5000. Ctrl+C or SIGTERM stops them
 # in order (gateway, silos, database). A second run reuses .data/.
 #   deploy/local/run.sh [--silos N] [--port HTTP_PORT] [--no-build]
 # ENERGY_DATA_DIR moves .data/ elsewhere (the benchmark runs on a throwaway one); ENERGY_DEMO_SITES=0 skips the demo sites.
@@ -31,10 +31,11 @@ chmod 755 "$data"
 
 pg_ensure_installed
 pg_port=$(pg_free_port)
+pg_password=$(pg_password_file "$data/pg")
 pg_start "$data/pg" "$pg_port"
-pg_ensure_database "$pg_port" energy
+pg_ensure_database "$pg_port" energy "$pg_password"
 export ConnectionStrings__Postgres
-ConnectionStrings__Postgres="$(pg_conn "$pg_port" energy)"
+ConnectionStrings__Postgres="$(pg_conn "$pg_port" energy "$pg_password")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 
 pids=()
@@ -104,8 +105,8 @@ if [ "${ENERGY_DEMO_SITES:-1}" = 1 ]; then
   demo_site '{"siteId":"demo-plant-rotterdam","name":"Plant, Rotterdam","type":"industrial","latitude":51.92,"longitude":4.48,"timeZone":"Europe/Amsterdam","batteryCapacityKwh":1000,"batteryMaxPowerKw":500,"solarCapacityKw":800,"inverterCapacityKw":600,"intervalMinutes":15,"seed":302}'
 fi
 
-# For scripts driving this stack (bench.sh): where it is.
-printf 'CONNECTION=%q\nGATEWAY=%q\n' "$ConnectionStrings__Postgres" "http://127.0.0.1:$http_port" >"$data/stack.env"
+# For scripts driving this stack (bench.sh): where it is. It holds the password, so it is ours alone.
+(umask 077 && printf 'CONNECTION=%q\nGATEWAY=%q\n' "$ConnectionStrings__Postgres" "http://127.0.0.1:$http_port" >"$data/stack.env")
 
 cat <<INFO
 
@@ -117,7 +118,7 @@ EnergyActors is running ($silos silo(s)).
   Metrics    http://127.0.0.1:$http_port/metrics
   Demo sites http://127.0.0.1:$http_port/v1/sites   (e.g. /v1/sites/demo-home-berlin/status after its first minute)
   Silos      ${silo_urls[*]}   (each has /health/ready and /metrics)
-  PostgreSQL $ConnectionStrings__Postgres
+  PostgreSQL Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=energy   (password in $pg_password)
   Logs       $logs/
 Press Ctrl+C to stop.
 INFO
