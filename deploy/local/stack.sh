@@ -102,14 +102,15 @@ stack_check() {
     stack_pid[$name]=""
     stack_starting[$name]=""
     stack_write_pids
-    say "$name (pid $pid) died ($(stack_describe "$status")); the rest of the stack keeps serving; its log: $logs/$name.log"
+    say "$name (pid $pid) died ($(stack_describe "$status")); the rest of the stack keeps running; its log: $logs/$name.log"
     if [ "$restart" -ne 1 ]; then
       return 0
     fi
-    # Back off while it keeps dying soon after starting, so a broken build does not spin.
+    # Back off while it keeps dying soon after starting (1, 2, 4 … 30 s), so a broken build does not spin.
     delay=1
     if ((SECONDS - stack_started[$name] < 30)); then
-      delay=$((${stack_delay[$name]:-1} * 2))
+      delay=$((${stack_delay[$name]:-0} * 2))
+      ((delay >= 1)) || delay=1
       ((delay <= 30)) || delay=30
     fi
     stack_delay[$name]=$delay
