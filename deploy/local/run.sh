@@ -46,7 +46,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_ENVIRONMENT=Producti
 
 stop_all() {
   # Once stopping, a second Ctrl+C must not leave half the stack running; every wait below is bounded.
-  trap '' INT TERM
+  trap '' INT TERM HUP
   trap - EXIT
   say "stopping..."
   # The gateway first (no new requests), then the silos (they drain their history writers), then PostgreSQL.
@@ -62,6 +62,8 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+# The silos and gateway have sessions of their own, so a closed terminal no longer hangs them up: run.sh does.
+trap 'exit 129' HUP
 
 if [ "$build" -eq 1 ]; then
   dotnet build "$root/EnergyActors.sln" -c Release -nologo -v q
