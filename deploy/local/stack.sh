@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Used by run.sh: starts, watches, restarts and stops the stack's processes. Expects $data, $logs and
-# shellcheck disable=SC2154 # data, logs, restart and pg_port are run.sh's, which sources this file.
 # $restart (1 to restart dead processes) and postgres.sh's functions, with $pg_port for PostgreSQL.
+# shellcheck disable=SC2154 # those variables are run.sh's, which sources this file.
 
 declare -a stack_names=()
 declare -A stack_cmd=() stack_ready=() stack_pid=() stack_started=() stack_starting=() stack_next=() stack_delay=()
