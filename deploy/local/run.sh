@@ -1,24 +1,30 @@
 #!/usr/bin/env bash
-# The run command: PostgreSQL (Debian's package, installed when missing) in .data/pg on a free
-# port, then N silos and the HTTP gateway on http://127.0.0.1:5000. Ctrl+C or SIGTERM stops them
-# in order (gateway, silos, database). A second run reuses .data/.
-#   deploy/local/run.sh [--silos N] [--port HTTP_PORT] [--no-build]
+# The run command: PostgreSQL (Debian's package, installed when missing) in .data/pg on a free port, with a
+# password, then N silos and the HTTP gateway on http://127.0.0.1:5000. When a silo, the gateway or
+# PostgreSQL dies, it says so (terminal and .data/logs/run.log) and the rest keep serving; --restart starts
+# the dead process again on its own ports. Ctrl+C or SIGTERM stops them in order (gateway, silos, database).
+# A second run reuses .data/. .data/stack.pids lists the running processes' pids (name pid).
+#   deploy/local/run.sh [--silos N] [--port HTTP_PORT] [--no-build] [--restart]
 # ENERGY_DATA_DIR moves .data/ elsewhere (the benchmark runs on a throwaway one); ENERGY_DEMO_SITES=0 skips the demo sites.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 # shellcheck source=postgres.sh
 . "$here/postgres.sh"
+# shellcheck source=stack.sh
+. "$here/stack.sh"
 
 silos=1
 http_port=5000
 build=1
+restart=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --silos) silos=$2; shift 2 ;;
     --port) http_port=$2; shift 2 ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    --restart) restart=1; shift ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -31,64 +37,52 @@ chmod 755 "$data"
 
 pg_ensure_installed
 pg_port=$(pg_free_port)
+pg_password=$(pg_password_file "$data/pg")
 pg_start "$data/pg" "$pg_port"
-pg_ensure_database "$pg_port" energy
+pg_ensure_database "$pg_port" energy "$pg_password"
 export ConnectionStrings__Postgres
-ConnectionStrings__Postgres="$(pg_conn "$pg_port" energy)"
+ConnectionStrings__Postgres="$(pg_conn "$pg_port" energy "$pg_password")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 
-pids=()
 stop_all() {
-  trap - INT TERM EXIT
-  echo "stopping..."
+  # Once stopping, a second Ctrl+C must not leave half the stack running; every wait below is bounded.
+  trap '' INT TERM HUP
+  trap - EXIT
+  say "stopping..."
   # The gateway first (no new requests), then the silos (they drain their history writers), then PostgreSQL.
-  for pid in "${pids[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+  local i
+  stack_stop gateway
+  for ((i = silos - 1; i >= 0; i--)); do
+    stack_stop "silo$i"
   done
   pg_stop "$data/pg"
-  rm -f "$data/stack.env"
-  echo "stopped"
+  rm -f "$data/stack.env" "$data/stack.pids"
+  say "stopped"
 }
 trap stop_all EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+# The silos and gateway have sessions of their own, so a closed terminal no longer hangs them up: run.sh does.
+trap 'exit 129' HUP
 
 if [ "$build" -eq 1 ]; then
   dotnet build "$root/EnergyActors.sln" -c Release -nologo -v q
 fi
 bin() { echo "$root/src/$1/bin/Release/net10.0/EnergyActors.$1.dll"; }
 
-wait_ready() {
-  local url=$1 pid=$2 name=$3
-  for _ in $(seq 1 300); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "$name exited during start-up; see $logs/$name.log" >&2
-      tail -n 30 "$logs/$name.log" >&2
-      return 1
-    fi
-    if curl -fsS -o /dev/null "$url" 2>/dev/null; then
-      return 0
-    fi
-    sleep 0.3
-  done
-  echo "$name did not become ready at $url" >&2
-  return 1
-}
-
+# Each process keeps its ports for life, so a restarted silo or gateway comes back where it was.
 silo_urls=()
-for ((i=0; i<silos; i++)); do
-  silo_http=$(pg_free_port)
-  Orleans__SiloPort=$(pg_free_port) Orleans__GatewayPort=$(pg_free_port) \
-    dotnet "$(bin Silo)" --urls "http://127.0.0.1:$silo_http" >"$logs/silo$i.log" 2>&1 &
-  pids=("$!" "${pids[@]}")
-  wait_ready "http://127.0.0.1:$silo_http/health/ready" "$!" "silo$i"
-  silo_urls+=("http://127.0.0.1:$silo_http")
+for ((i = 0; i < silos; i++)); do
+  http=$(pg_free_port)
+  stack_define "silo$i" "http://127.0.0.1:$http/health/ready" \
+    env "Orleans__SiloPort=$(pg_free_port)" "Orleans__GatewayPort=$(pg_free_port)" dotnet "$(bin Silo)" --urls "http://127.0.0.1:$http"
+  stack_start "silo$i"
+  stack_wait_ready "silo$i"
+  silo_urls+=("http://127.0.0.1:$http")
 done
-
-dotnet "$(bin Gateway)" --urls "http://127.0.0.1:$http_port" >"$logs/gateway.log" 2>&1 &
-pids=("$!" "${pids[@]}")
-wait_ready "http://127.0.0.1:$http_port/health/ready" "$!" gateway
+stack_define gateway "http://127.0.0.1:$http_port/health/ready" dotnet "$(bin Gateway)" --urls "http://127.0.0.1:$http_port"
+stack_start gateway
+stack_wait_ready gateway
 
 # Two demo sites of each type, simulating live on synthetic weather; a second run finds them (409) and
 # they continue where they were.
@@ -104,12 +98,12 @@ if [ "${ENERGY_DEMO_SITES:-1}" = 1 ]; then
   demo_site '{"siteId":"demo-plant-rotterdam","name":"Plant, Rotterdam","type":"industrial","latitude":51.92,"longitude":4.48,"timeZone":"Europe/Amsterdam","batteryCapacityKwh":1000,"batteryMaxPowerKw":500,"solarCapacityKw":800,"inverterCapacityKw":600,"intervalMinutes":15,"seed":302}'
 fi
 
-# For scripts driving this stack (bench.sh): where it is.
-printf 'CONNECTION=%q\nGATEWAY=%q\n' "$ConnectionStrings__Postgres" "http://127.0.0.1:$http_port" >"$data/stack.env"
+# For scripts driving this stack (bench.sh): where it is. It holds the password, so it is ours alone.
+(umask 077 && printf 'CONNECTION=%q\nGATEWAY=%q\n' "$ConnectionStrings__Postgres" "http://127.0.0.1:$http_port" >"$data/stack.env")
 
 cat <<INFO
 
-EnergyActors is running ($silos silo(s)).
+EnergyActors is running ($silos silo(s)$([ "$restart" -eq 1 ] && echo ', restarted when they die')).
   API        http://127.0.0.1:$http_port/v1/...
   API page   http://127.0.0.1:$http_port/api
   OpenAPI    http://127.0.0.1:$http_port/openapi/v1.json
@@ -117,18 +111,17 @@ EnergyActors is running ($silos silo(s)).
   Metrics    http://127.0.0.1:$http_port/metrics
   Demo sites http://127.0.0.1:$http_port/v1/sites   (e.g. /v1/sites/demo-home-berlin/status after its first minute)
   Silos      ${silo_urls[*]}   (each has /health/ready and /metrics)
-  PostgreSQL $ConnectionStrings__Postgres
-  Logs       $logs/
+  PostgreSQL Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=energy   (password in $pg_password)
+  Logs       $logs/   (run.log says what died and when)
+  Pids       $data/stack.pids
 Press Ctrl+C to stop.
 INFO
 
-# Runs until a signal arrives or a process dies.
+# Runs until a signal arrives, watching the processes once a second (say reports on fd 3; bash's own
+# notice of a killed background job would only repeat it).
 while true; do
-  for pid in "${pids[@]}"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "a process ($pid) exited; see $logs/" >&2
-      exit 1
-    fi
-  done
-  sleep 1
+  {
+    stack_watch
+    sleep 1
+  } 2>/dev/null
 done

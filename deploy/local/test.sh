@@ -18,8 +18,9 @@ cleanup() {
 trap cleanup EXIT
 pg_start "$work/pg" "$port" fsync=off synchronous_commit=off full_page_writes=off
 
-export ENERGY_TEST_PG_ADMIN="$(pg_conn "$port");Pooling=false;Timeout=5"
-export ENERGY_TEST_PG_BIN=$(pg_bin_dir)
+ENERGY_TEST_PG_ADMIN="$(pg_conn "$port" postgres "$(pg_password_file "$work/pg")");Pooling=false;Timeout=5"
+ENERGY_TEST_PG_BIN=$(pg_bin_dir)
+export ENERGY_TEST_PG_ADMIN ENERGY_TEST_PG_BIN
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 cd "$root"

@@ -9,7 +9,6 @@ using EnergyActors.Gateway.Sites;
 using EnergyActors.Gateway.Status;
 using EnergyActors.ServiceDefaults;
 using Npgsql;
-using Orleans.Configuration;
 using Scalar.AspNetCore;
 
 // Content root = where the binaries are, so appsettings.json is found whatever the working directory.
@@ -21,21 +20,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var connectionString = builder.Configuration.GetConnectionString("Postgres")
     ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:Postgres' is not configured.");
-builder.UseOrleansClient(client => client
-    .UseAdoNetClustering(o =>
-    {
-        o.Invariant = "Npgsql";
-        o.ConnectionString = connectionString;
-    })
-    .Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"))
-    .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(apiLimits.GrainCallTimeoutSeconds))
-    // Silos may start after the gateway (or all restart): keep trying instead of failing start-up.
-    .UseConnectionRetryFilter(async (_, cancellationToken) =>
-    {
-        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        return true;
-    })
-    .AddActivityPropagation());
+builder.UseEnergyActorsClusterClient(connectionString, TimeSpan.FromSeconds(apiLimits.GrainCallTimeoutSeconds));
 
 // Named, so that Npgsql's metrics label the pool "gateway" instead of the connection string (host, port, user, database).
 builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "gateway" }.Build());

@@ -14,7 +14,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
     {
         await using var server = await PostgresServer.StartPrivateAsync();
         await using var database = await TestDatabase.CreateAsync("outage", server.AdminConnectionString);
-        await using var system = await RunningSystem.StartAsync(database.ConnectionString, extraGatewaySettings: FaultSettings.Gateway);
+        await using var system = await RunningSystem.StartAsync(database.ConnectionString);
         await using var load = AcknowledgedLoad.Start(system.GatewayAddress);
 
         await AcknowledgedLoad.WaitUntilAsync(() => load.Ok >= 300, TimeSpan.FromSeconds(60), "300 readings are acknowledged");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -9,7 +10,8 @@ namespace EnergyActors.Tests.Infrastructure;
 /// <summary>
 /// Keeps a gateway busy with single meter and vehicle readings while a test breaks something, and
 /// remembers exactly which readings were acknowledged with a 200, so the test can check afterwards
-/// that every one of them is in history. Bounded: it stops when asked or after <see cref="MaxRun"/>.
+/// that every one of them is in history. Every answer is also kept with its timing (<see cref="Answers"/>),
+/// so a test can tell when service came back after a fault. Bounded: it stops when asked or after <see cref="MaxRun"/>.
 /// </summary>
 public sealed class AcknowledgedLoad : IAsyncDisposable
 {
@@ -20,6 +22,7 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new(MaxRun);
     private readonly ConcurrentBag<(string Type, string DeviceId, DateTimeOffset Timestamp)> _acknowledged = [];
     private readonly ConcurrentQueue<string> _unexpected = new();
+    private readonly ConcurrentQueue<AnsweredRequest> _answers = new();
     private readonly Task[] _workers;
     private long _ok;
     private long _unavailable;
@@ -50,6 +53,9 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
 
     public IReadOnlyCollection<(string Type, string DeviceId, DateTimeOffset Timestamp)> Acknowledged => _acknowledged;
 
+    /// <summary>Every request that got an answer (or a transport failure), in the order they ended.</summary>
+    public IReadOnlyCollection<AnsweredRequest> Answers => _answers;
+
     public static AcknowledgedLoad Start(Uri gateway, int workers = 16, int devicesPerWorker = 8) =>
         new(gateway, $"L{Guid.NewGuid():N}"[..12], workers, devicesPerWorker);
 
@@ -75,9 +81,16 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
     }
 
     /// <summary>Acknowledged readings that history does not hold (should be none).</summary>
-    public async Task<List<string>> MissingFromHistoryAsync(TestDatabase database)
+    public Task<List<string>> MissingFromHistoryAsync(TestDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
+        return MissingFromHistoryAsync(database.DataSource);
+    }
+
+    /// <summary>Acknowledged readings that the history behind <paramref name="dataSource"/> does not hold (should be none).</summary>
+    public async Task<List<string>> MissingFromHistoryAsync(Npgsql.NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
         var stored = new HashSet<(string, string, long)>();
         foreach (var (type, sql) in new[]
         {
@@ -85,7 +98,7 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
             ("vehicle", "SELECT vehicle_id, ts FROM vehicle_readings WHERE vehicle_id LIKE $1"),
         })
         {
-            await using var command = database.DataSource.CreateCommand(sql);
+            await using var command = dataSource.CreateCommand(sql);
             command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Prefix + "%" });
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
@@ -118,12 +131,15 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
             var json = type == "meter"
                 ? Json.Meter(deviceId, timestamp.ToString("O", CultureInfo.InvariantCulture), kwh: 0.25, voltage: 230)
                 : Json.Vehicle(deviceId, timestamp.ToString("O", CultureInfo.InvariantCulture), soc: 50, kwh: 0.2, batteryTemp: 30);
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 using var response = await _http.PostAsync(new Uri($"/v1/telemetry/{type}", UriKind.Relative), Json.Body(json), token);
+                var content = await response.Content.ReadAsStringAsync(token);
+                _answers.Enqueue(new AnsweredRequest(started, Stopwatch.GetTimestamp(), (int)response.StatusCode));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(token))!;
+                    var body = JsonNode.Parse(content)!;
                     if ((int)body["accepted"]! + (int)body["duplicates"]! != 1)
                     {
                         _unexpected.Enqueue($"200 that acknowledges no reading: {body.ToJsonString()}");
@@ -146,7 +162,7 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
                 }
                 else
                 {
-                    _unexpected.Enqueue($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(token)}");
+                    _unexpected.Enqueue($"{(int)response.StatusCode}: {content}");
                 }
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -155,6 +171,7 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                _answers.Enqueue(new AnsweredRequest(started, Stopwatch.GetTimestamp(), 0));
                 _unexpected.Enqueue($"transport: {ex.GetType().Name}: {ex.Message}");
             }
         }

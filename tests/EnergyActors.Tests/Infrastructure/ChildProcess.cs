@@ -125,7 +125,10 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         if (_process is { HasExited: false })
         {
-            _process.Kill(entireProcessTree: true);
+            // The process alone (a silo or gateway starts no children): killing the tree first SIGSTOPs it and
+            // walks every process in /proc, which on a busy host leaves it frozen for seconds before the SIGKILL,
+            // so a test could not tell when the crash happened.
+            _process.Kill(entireProcessTree: false);
             _process.WaitForExit();
         }
     }

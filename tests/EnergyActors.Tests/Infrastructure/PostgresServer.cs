@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Npgsql;
 
 namespace EnergyActors.Tests.Infrastructure;
@@ -24,11 +25,16 @@ public sealed class PostgresServer : IAsyncDisposable
         _data = Path.Combine(root, "data");
         Port = port;
         _asPostgresUser = Environment.UserName == "root";
+        // Alphanumeric, so it needs no quoting in a connection string.
+        Password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     }
 
     public int Port { get; }
 
-    public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false;Timeout=5";
+    /// <summary>The postgres role's password (every connection needs it: scram-sha-256, as deploy/local does).</summary>
+    public string Password { get; }
+
+    public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Password={Password};Database=postgres;Pooling=false;Timeout=5";
 
     public static async Task<string> SharedAdminConnectionStringAsync()
     {
@@ -68,7 +74,20 @@ public sealed class PostgresServer : IAsyncDisposable
             await ShellCommand.RunAsync("chown", ["postgres:postgres", root]);
         }
 
-        await server.RunAsync("initdb", ["-D", server._data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
+        // initdb reads the password from a file the server's OS user can read and nobody else can.
+        var passwordFile = Path.Combine(root, "password");
+        await File.WriteAllTextAsync(passwordFile, string.Empty);
+        await ShellCommand.RunAsync("chmod", ["600", passwordFile]);
+        await File.WriteAllTextAsync(passwordFile, server.Password + "\n");
+        if (server._asPostgresUser)
+        {
+            await ShellCommand.RunAsync("chown", ["postgres:postgres", passwordFile]);
+        }
+
+        await server.RunAsync("initdb", [
+            "-D", server._data, "-U", "postgres", "--auth-local=scram-sha-256", "--auth-host=scram-sha-256",
+            $"--pwfile={passwordFile}", "-E", "UTF8", "--no-sync",
+        ]);
         await server.StartAsync();
         return server;
     }
