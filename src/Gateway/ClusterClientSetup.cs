@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 
 namespace EnergyActors.Gateway;
@@ -12,9 +14,10 @@ public static class ClusterClientSetup
     /// <summary>
     /// How often the client re-reads the active gateways. It drops a silo the cluster evicted (and closes its
     /// connection, which <see cref="GatewayLossGuard"/> notices) and finds a new or restarted silo within this;
-    /// a gateway it saw fail is also retried only after this. One small query every 5 s instead of every minute.
+    /// a gateway it saw fail is also retried only after this. While the only silo restarts, every request
+    /// waits on this refresh after the silo is ready: one small query a second instead of every minute.
     /// </summary>
-    public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Requests for a gateway wait on a connection attempt; a host that vanished without a reset (no RST) would
@@ -28,19 +31,21 @@ public static class ClusterClientSetup
     /// </summary>
     public static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(2);
 
-    /// <summary>Adds the Orleans client; <paramref name="deadline"/> bounds every grain call (Gateway:GrainCallTimeoutSeconds).</summary>
-    public static WebApplicationBuilder UseEnergyActorsClusterClient(this WebApplicationBuilder builder, string connectionString, TimeSpan deadline)
+    /// <summary>Adds the Orleans client (on the gateway's <see cref="NpgsqlDataSource"/>); <paramref name="deadline"/> bounds every grain call (Gateway:GrainCallTimeoutSeconds).</summary>
+    public static WebApplicationBuilder UseEnergyActorsClusterClient(this WebApplicationBuilder builder, TimeSpan deadline)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(sp => new GatewayLossGuard(InFlightGrace, sp.GetRequiredService<ILogger<GatewayLossGuard>>()));
         builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<GatewayLossGuard>());
         builder.Services.AddSingleton<IOutgoingGrainCallFilter>(sp => sp.GetRequiredService<GatewayLossGuard>());
         builder.UseOrleansClient(client => client
-            .UseAdoNetClustering(o =>
+            // The gateway's one named data source: a connection string here would become a second pool whose
+            // metrics label publishes the database's host, port, user and name.
+            .UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> o) => o.Configure<NpgsqlDataSource>((options, dataSource) =>
             {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = connectionString;
-            })
+                options.Invariant = "Npgsql";
+                options.DataSource = dataSource;
+            }))
             .Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"))
             // The backstop: whatever else fails, a call ends (503) within the gateway's deadline.
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = deadline)

@@ -20,7 +20,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var connectionString = builder.Configuration.GetConnectionString("Postgres")
     ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:Postgres' is not configured.");
-builder.UseEnergyActorsClusterClient(connectionString, TimeSpan.FromSeconds(apiLimits.GrainCallTimeoutSeconds));
+builder.UseEnergyActorsClusterClient(TimeSpan.FromSeconds(apiLimits.GrainCallTimeoutSeconds));
 
 // Named, so that Npgsql's metrics label the pool "gateway" instead of the connection string (host, port, user, database).
 builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "gateway" }.Build());
