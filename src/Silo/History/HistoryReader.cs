@@ -30,25 +30,8 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
     {
         try
         {
-            // One statement: every part of it, pg_current_snapshot() included, sees the statement's one snapshot,
-            // and it costs one round trip. After a restart every vehicle's first call waits on this, thousands in
-            // the first seconds; a repeatable-read transaction of five statements and a separate alert query cost
-            // the silo several times the CPU and the caller several round trips of latency.
-            await using var command = dataSource.CreateCommand("""
-                SELECT 0, NULL::timestamptz, NULL::float8, NULL::float8, NULL::float8, pg_current_snapshot()::text
-                UNION ALL
-                (SELECT 1, ts, soc, kwh_delivered_dc, battery_temp, NULL FROM vehicle_readings WHERE vehicle_id = $1 ORDER BY ts DESC LIMIT 1)
-                UNION ALL
-                SELECT 2, ts, soc, kwh_delivered_dc, battery_temp, NULL FROM vehicle_readings WHERE vehicle_id = $1 AND ts >= $2
-                UNION ALL
-                SELECT 3, ts, kwh_consumed_ac, NULL, NULL, NULL FROM meter_readings WHERE vehicle_id = $1 AND ts >= $2
-                UNION ALL
-                SELECT 4, NULL, NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM meter_readings WHERE vehicle_id = $1)
-                UNION ALL
-                SELECT 5, NULL, NULL, NULL, NULL, kind FROM alerts WHERE device_id = $1 AND cleared_at IS NULL
-                """);
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = vehicleId });
-            command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = since.UtcDateTime });
+            await using var command = dataSource.CreateCommand(VehicleRebuildSql);
+            AddVehicleRebuildParameters(command, vehicleId, since);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var snapshot = TransactionSnapshot.None;
             VehicleReading? latest = null;
@@ -87,6 +70,30 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
         {
             throw StorageFailure.Unavailable(ex);
         }
+    }
+
+    // One statement: every part of it, pg_current_snapshot() included, sees the statement's one snapshot,
+    // and it costs one round trip. After a restart every vehicle's first call waits on this, thousands in
+    // the first seconds; a repeatable-read transaction of five statements and a separate alert query cost
+    // the silo several times the CPU and the caller several round trips of latency.
+    internal const string VehicleRebuildSql = """
+        SELECT 0, NULL::timestamptz, NULL::float8, NULL::float8, NULL::float8, pg_current_snapshot()::text
+        UNION ALL
+        (SELECT 1, ts, soc, kwh_delivered_dc, battery_temp, NULL FROM vehicle_readings WHERE vehicle_id = $1 ORDER BY ts DESC LIMIT 1)
+        UNION ALL
+        SELECT 2, ts, soc, kwh_delivered_dc, battery_temp, NULL FROM vehicle_readings WHERE vehicle_id = $1 AND ts >= $2
+        UNION ALL
+        SELECT 3, ts, kwh_consumed_ac, NULL, NULL, NULL FROM meter_readings WHERE vehicle_id = $1 AND ts >= $2
+        UNION ALL
+        SELECT 4, NULL, NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM meter_readings WHERE vehicle_id = $1)
+        UNION ALL
+        SELECT 5, NULL, NULL, NULL, NULL, kind FROM alerts WHERE device_id = $1 AND cleared_at IS NULL
+        """;
+
+    internal static void AddVehicleRebuildParameters(NpgsqlCommand command, string vehicleId, DateTimeOffset since)
+    {
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = vehicleId });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = since.UtcDateTime });
     }
 
     private static VehicleReading VehicleRow(NpgsqlDataReader reader) =>
