@@ -9,7 +9,14 @@ internal sealed class BenchArguments
 
     public string Command { get; private init; } = string.Empty;
 
-    public string Connection => Text("connection") ?? throw new ArgumentException("--connection is required");
+    /// <summary>A connection string, or <c>env:NAME</c>, so that a password need not appear in the process list.</summary>
+    public string Connection => Text("connection") switch
+    {
+        null => throw new ArgumentException("--connection is required"),
+        var text when text.StartsWith("env:", StringComparison.Ordinal) =>
+            Environment.GetEnvironmentVariable(text[4..]) is { Length: > 0 } value ? value : throw new ArgumentException($"--connection: the environment variable {text[4..]} is not set"),
+        var text => text,
+    };
 
     public string Prefix => Text("prefix") ?? "bench-";
 

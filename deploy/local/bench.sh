@@ -48,23 +48,26 @@ done
 # shellcheck disable=SC1091
 . "$data/stack.env"
 
+# The tools read the connection string from the environment (env:NAME): a password in their arguments
+# would be visible to every user in the process list.
+export ENERGY_BENCH_CONNECTION="$CONNECTION"
 bench() { dotnet "$root/bench/EnergyActors.Benchmarks/bin/Release/net10.0/EnergyActors.Benchmarks.dll" "$@"; }
 sim() { dotnet "$root/src/Simulator/bin/Release/net10.0/EnergyActors.Simulator.dll" "$@"; }
 
 echo "== 1. binary COPY of $vehicles vehicles' and meters' day of minute readings"
-bench load --connection "$CONNECTION" --vehicles "$vehicles" --prefix bench- --json "$out/copy.json"
+bench load --connection env:ENERGY_BENCH_CONNECTION --vehicles "$vehicles" --prefix bench- --json "$out/copy.json"
 echo "== 2. analytics over $vehicles vehicles (the warm-up activates them all), then the SQL scan"
 sim analytics --gateway "$GATEWAY" --vehicles "$vehicles" --prefix bench- --warmup "$vehicles" --requests 20000 --concurrency 4 --json "$out/analytics.json"
-sim analytics --sql "$CONNECTION" --vehicles "$vehicles" --prefix bench- --warmup 1000 --requests 5000 --concurrency 4 --json "$out/analytics-sql.json"
+sim analytics --sql env:ENERGY_BENCH_CONNECTION --vehicles "$vehicles" --prefix bench- --warmup 1000 --requests 5000 --concurrency 4 --json "$out/analytics-sql.json"
 echo "== 3. HTTP: single-reading POSTs, then batches of 1,000 (${duration}s each)"
-sim ingest --gateway "$GATEWAY" --connection "$CONNECTION" --mode single --meters 5000 --vehicles 5000 \
+sim ingest --gateway "$GATEWAY" --connection env:ENERGY_BENCH_CONNECTION --mode single --meters 5000 --vehicles 5000 \
   --concurrency 128 --warmup 10 --duration "$duration" --prefix single- --json "$out/ingest-single.json"
-sim ingest --gateway "$GATEWAY" --connection "$CONNECTION" --mode batch --batch-size 1000 --meters 5000 --vehicles 5000 \
+sim ingest --gateway "$GATEWAY" --connection env:ENERGY_BENCH_CONNECTION --mode batch --batch-size 1000 --meters 5000 --vehicles 5000 \
   --concurrency 8 --warmup 10 --duration "$duration" --prefix batch- --json "$out/ingest-batch.json"
 echo "== 4. grains and the history writer, in process"
-bench grains --connection "$CONNECTION" --json "$out/grains.json"
+bench grains --connection env:ENERGY_BENCH_CONNECTION --json "$out/grains.json"
 echo "== 5. bytes per grain"
-bench memory --connection "$CONNECTION" --prefix bench- --count 5000 --json "$out/memory.json"
+bench memory --connection env:ENERGY_BENCH_CONNECTION --prefix bench- --count 5000 --json "$out/memory.json"
 
 bench report --folder "$out"
 echo "figures written to $out/"

@@ -18,8 +18,9 @@ internal static class AnalyticsCommand
         var warmup = new Option<long>("--warmup") { Description = "Requests before measuring, not measured (JIT, connections, grain activation).", HelpName = "r", DefaultValueFactory = _ => 100 };
         var sql = new Option<string?>("--sql")
         {
-            Description = "Npgsql connection string: run the reference engine's two SQL aggregations per request against PostgreSQL instead of calling the gateway.",
+            Description = "Npgsql connection string (or env:NAME to read it from that variable): run the reference engine's two SQL aggregations per request against PostgreSQL instead of calling the gateway.",
             HelpName = "connection-string",
+            CustomParser = CliOptions.ParseConnection,
         };
         var json = CliOptions.Json();
         CliOptions.Range(vehicles, 1, DeviceIds.MaxNumber);

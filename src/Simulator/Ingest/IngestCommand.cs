@@ -48,8 +48,9 @@ internal static class IngestCommand
         };
         var connection = new Option<string?>("--connection")
         {
-            Description = "Npgsql connection string: count meter_readings + vehicle_readings rows before and after, to check rows added = accepted.",
+            Description = "Npgsql connection string (or env:NAME to read it from that variable): count meter_readings + vehicle_readings rows before and after, to check rows added = accepted.",
             HelpName = "connection-string",
+            CustomParser = CliOptions.ParseConnection,
         };
         var json = CliOptions.Json();
         var warmup = new Option<double>("--warmup")

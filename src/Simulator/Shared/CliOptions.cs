@@ -113,6 +113,28 @@ internal static class CliOptions
         return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
     }
 
+    /// <summary>
+    /// A connection string, or <c>env:NAME</c> to read it from an environment variable: a password on the
+    /// command line is visible to every user in the process list.
+    /// </summary>
+    public static string? ParseConnection(ArgumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = result.Tokens[0].Value;
+        if (!text.StartsWith("env:", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var value = Environment.GetEnvironmentVariable(text[4..]);
+        if (string.IsNullOrEmpty(value))
+        {
+            result.AddError($"{OptionName(result)}: the environment variable {text[4..]} is not set.");
+        }
+
+        return value;
+    }
+
     /// <summary>A span such as 60s, 5m, 1h30m, 500ms or 2d; a bare number is seconds.</summary>
     public static TimeSpan? ParseSpan(ArgumentResult result)
     {
