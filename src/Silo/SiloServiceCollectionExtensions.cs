@@ -1,3 +1,4 @@
+using System.Data.Common;
 using EnergyActors.Grains;
 using EnergyActors.Grains.Sites;
 using EnergyActors.Silo.History;
@@ -16,6 +17,9 @@ public static class SiloServiceCollectionExtensions
     /// <summary>More than the silo's distinct hot statements, so none is evicted by another.</summary>
     private const int AutoPreparedStatements = 32;
 
+    /// <summary>Connections per silo unless the connection string says otherwise (Npgsql's own default is 100).</summary>
+    public const int DefaultMaxPoolSize = 32;
+
     public static IServiceCollection AddEnergyActorsStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -28,10 +32,18 @@ public static class SiloServiceCollectionExtensions
             var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = "silo" };
             // The silo runs a handful of statements thousands of times (the vehicle rebuild above all, thousands
             // of them right after a restart); prepared, PostgreSQL plans each once per connection instead of on
-            // every call across every partition. An explicit Max Auto Prepare in the connection string wins.
-            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            // every call across every partition. That first planning on a connection is what costs (about 10 ms
+            // for the rebuild), so the pool stays small: more connections than PostgreSQL has cores to run them
+            // add planning, not throughput. Either setting written in the connection string wins.
+            var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+            if (!Written(written, "Max Auto Prepare", "MaxAutoPrepare"))
             {
                 builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPreparedStatements;
+            }
+
+            if (!Written(written, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
+            {
+                builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
             }
 
             return builder.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>()).Build();
@@ -62,4 +74,7 @@ public static class SiloServiceCollectionExtensions
         services.AddHostedService<HistoryPartitionService>();
         return services;
     }
+
+    private static bool Written(DbConnectionStringBuilder written, params string[] keywords) =>
+        keywords.Any(written.ContainsKey);
 }

@@ -15,6 +15,9 @@ public sealed partial class ConnectionWarmUp(NpgsqlDataSource dataSource, TimePr
     /// <summary>About as many connections as a silo uses at once when every caller is activating a vehicle.</summary>
     public const int Connections = 32;
 
+    /// <summary>Connections of the pool left alone, for whatever else starts meanwhile.</summary>
+    private const int Reserved = 4;
+
     /// <summary>PostgreSQL plans a prepared statement's first five executions for their parameters, then may go generic.</summary>
     private const int CustomPlans = 5;
 
@@ -25,7 +28,7 @@ public sealed partial class ConnectionWarmUp(NpgsqlDataSource dataSource, TimePr
         var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         var executions = settings.AutoPrepareMinUsages + CustomPlans + 1;
         // Never the whole pool: what other services open meanwhile must not wait on the warm-up.
-        var count = Math.Min(Connections, settings.MaxPoolSize / 2);
+        var count = Math.Min(Connections, settings.MaxPoolSize - Reserved);
         var connections = new List<NpgsqlConnection>(count);
         try
         {

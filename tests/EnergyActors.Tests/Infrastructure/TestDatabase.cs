@@ -16,7 +16,7 @@ public sealed class TestDatabase : IAsyncDisposable
         // Npgsql's default connection timeout (15 s), as the product runs with: the admin string's 5 s is for
         // the test's own quick admin connections, and a grain waiting for a pooled connection while thousands
         // activate at once on a busy host must not fail after 5.
-        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = true, MaxPoolSize = 100, Timeout = 15 }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = true, Timeout = 15 }.ConnectionString;
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
 
