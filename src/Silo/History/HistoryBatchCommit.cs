@@ -46,20 +46,7 @@ internal sealed partial class HistoryBatchCommit(ILogger logger)
                 continue;
             }
 
-            var staged = 0;
-            await using (var importer = await connection.BeginBinaryImportAsync(table.CopySql))
-            {
-                var keys = new HashSet<RowKey>();
-                foreach (var write in batch)
-                {
-                    if (write.Table == table)
-                    {
-                        staged = write.Stage(importer, keys, staged);
-                    }
-                }
-
-                await importer.CompleteAsync();
-            }
+            var staged = await StageAsync(connection, table, batch.Select(w => new RowRange(w, 0, w.RowCount)));
 
             long stored;
             await using (var insert = new NpgsqlCommand(table.InsertSql, connection, transaction))
@@ -128,21 +115,7 @@ internal sealed partial class HistoryBatchCommit(ILogger logger)
                     continue;
                 }
 
-                await using (var importer = await connection.BeginBinaryImportAsync(table.CopySql))
-                {
-                    var keys = new HashSet<RowKey>();
-                    var sequence = 0;
-                    foreach (var range in ranges)
-                    {
-                        if (range.Write.Table == table)
-                        {
-                            sequence = range.Write.Stage(importer, keys, sequence, range.From, range.To);
-                        }
-                    }
-
-                    await importer.CompleteAsync();
-                }
-
+                await StageAsync(connection, table, ranges);
                 await using var insert = new NpgsqlCommand(table.InsertSql, connection, transaction);
                 await insert.ExecuteScalarAsync();
             }
@@ -154,6 +127,27 @@ internal sealed partial class HistoryBatchCommit(ILogger logger)
         {
             return ex;
         }
+    }
+
+    /// <summary>
+    /// Copies the rows of <paramref name="ranges"/> that belong to <paramref name="table"/> into its staging table,
+    /// skipping refused rows and keys an earlier row already staged; returns how many it staged.
+    /// </summary>
+    private static async Task<int> StageAsync(NpgsqlConnection connection, HistoryTable table, IEnumerable<RowRange> ranges)
+    {
+        var staged = 0;
+        await using var importer = await connection.BeginBinaryImportAsync(table.CopySql);
+        var keys = new HashSet<RowKey>();
+        foreach (var range in ranges)
+        {
+            if (range.Write.Table == table)
+            {
+                staged = range.Write.Stage(importer, keys, staged, range.From, range.To);
+            }
+        }
+
+        await importer.CompleteAsync();
+        return staged;
     }
 
     private static (List<RowRange> Left, List<RowRange> Right) Halve(List<RowRange> ranges, int leftRows)

@@ -24,8 +24,6 @@ internal abstract class PendingWrite
     /// </summary>
     public abstract int Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged, int sequence, int from, int to);
 
-    public int Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged, int sequence) => Stage(importer, staged, sequence, 0, RowCount);
-
     /// <summary>Takes row <paramref name="index"/> out of every later staging: PostgreSQL refused its content.</summary>
     public abstract RejectedReading Refuse(int index, PostgresException error);
 
