@@ -22,27 +22,21 @@ internal sealed class SumColumn(int length)
     public void Add(int slot, long delta)
     {
         var sum = this[slot] + delta;
-        if (_huge is not null)
+        if (_huge is null && sum >= long.MinValue && sum <= long.MaxValue)
         {
-            _huge[slot] = sum;
-        }
-        else if (sum >= long.MinValue && sum <= long.MaxValue && (_wide is not null || (sum >= int.MinValue && sum <= int.MaxValue)))
-        {
-            if (_wide is not null)
+            if (_wide is null && sum >= int.MinValue && sum <= int.MaxValue)
             {
-                _wide[slot] = (long)sum;
+                (_narrow ??= new int[length])[slot] = (int)sum;
             }
             else
             {
-                _narrow ??= new int[length];
-                _narrow[slot] = (int)sum;
+                (_wide ??= ToWide())[slot] = (long)sum;
             }
+
+            return;
         }
-        else
-        {
-            Widen(sum >= long.MinValue && sum <= long.MaxValue);
-            Add(slot, delta);
-        }
+
+        (_huge ??= ToHuge())[slot] = sum;
     }
 
     public void Clear(int slot)
@@ -69,29 +63,29 @@ internal sealed class SumColumn(int length)
         _huge = null;
     }
 
-    // Copies every slot one tier up: to long[] when the new sum fits a long, else to Int128[].
-    private void Widen(bool toLong)
+    // Each tier copies every slot of the one below it when a sum first outgrows that.
+    private long[] ToWide()
     {
-        if (toLong && _wide is null)
+        var wide = new long[length];
+        for (var i = 0; i < length; i++)
         {
-            _wide = new long[length];
-            for (var i = 0; i < length; i++)
-            {
-                _wide[i] = _narrow?[i] ?? 0;
-            }
-        }
-        else
-        {
-            var huge = new Int128[length];
-            for (var i = 0; i < length; i++)
-            {
-                huge[i] = this[i];
-            }
-
-            _huge = huge;
-            _wide = null;
+            wide[i] = _narrow?[i] ?? 0;
         }
 
         _narrow = null;
+        return wide;
+    }
+
+    private Int128[] ToHuge()
+    {
+        var huge = new Int128[length];
+        for (var i = 0; i < length; i++)
+        {
+            huge[i] = this[i];
+        }
+
+        _narrow = null;
+        _wide = null;
+        return huge;
     }
 }
