@@ -38,7 +38,8 @@ public sealed partial class ConnectionWarmUp(NpgsqlDataSource dataSource, TimePr
                 connections.Add(await dataSource.OpenConnectionAsync(cancellationToken));
             }
 
-            await Task.WhenAll(connections.Select(connection => RebuildNobodyAsync(connection, executions, cancellationToken)));
+            var since = time.GetUtcNow().AddDays(-1);
+            await Task.WhenAll(connections.Select(connection => RebuildNobodyAsync(connection, since, executions, cancellationToken)));
             LogWarmed(connections.Count, time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
@@ -55,14 +56,14 @@ public sealed partial class ConnectionWarmUp(NpgsqlDataSource dataSource, TimePr
         }
     }
 
-    private static async Task RebuildNobodyAsync(NpgsqlConnection connection, int executions, CancellationToken cancellationToken)
+    private static async Task RebuildNobodyAsync(NpgsqlConnection connection, DateTimeOffset since, int executions, CancellationToken cancellationToken)
     {
         // An id no device can have (ids are refused with control characters), so nothing is read.
         const string nobody = "\u0001warm-up";
         for (var i = 0; i < executions; i++)
         {
             await using var command = new NpgsqlCommand(HistoryReader.VehicleRebuildSql, connection);
-            HistoryReader.AddVehicleRebuildParameters(command, nobody, DateTimeOffset.UtcNow.AddDays(-1));
+            HistoryReader.AddVehicleRebuildParameters(command, nobody, since);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -15,11 +15,26 @@ public sealed class FleetEntryStore(NpgsqlDataSource dataSource) : IFleetEntrySt
 
     private const string Columns = "vehicle_id, window_start, window_end, total_ac, total_dc, efficiency_ratio, avg_battery_temp, vehicle_readings, meter_readings, health_status, reported_at";
 
+    private const string LoadSql = $"SELECT {Columns} FROM fleet_entries WHERE shard = $1";
+
+    private const string SaveSql = $"""
+        INSERT INTO fleet_entries (shard, {Columns})
+        SELECT $1, * FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::numeric[], $6::numeric[],
+                                 $7::numeric[], $8::numeric[], $9::bigint[], $10::bigint[], $11::text[], $12::timestamptz[])
+        ON CONFLICT (shard, vehicle_id) DO UPDATE SET
+            window_start = excluded.window_start, window_end = excluded.window_end,
+            total_ac = excluded.total_ac, total_dc = excluded.total_dc,
+            efficiency_ratio = excluded.efficiency_ratio, avg_battery_temp = excluded.avg_battery_temp,
+            vehicle_readings = excluded.vehicle_readings, meter_readings = excluded.meter_readings,
+            health_status = excluded.health_status, reported_at = excluded.reported_at
+        WHERE fleet_entries.reported_at <= excluded.reported_at
+        """;
+
     public async Task<IReadOnlyList<FleetEntry>> Load(int shard, CancellationToken cancellationToken)
     {
         try
         {
-            await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM fleet_entries WHERE shard = $1");
+            await using var command = dataSource.CreateCommand(LoadSql);
             command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)shard });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var entries = new List<FleetEntry>();
@@ -54,18 +69,7 @@ public sealed class FleetEntryStore(NpgsqlDataSource dataSource) : IFleetEntrySt
         {
             foreach (var chunk in entries.Chunk(ChunkRows))
             {
-                await using var command = dataSource.CreateCommand($"""
-                    INSERT INTO fleet_entries (shard, {Columns})
-                    SELECT $1, * FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::numeric[], $6::numeric[],
-                                             $7::numeric[], $8::numeric[], $9::bigint[], $10::bigint[], $11::text[], $12::timestamptz[])
-                    ON CONFLICT (shard, vehicle_id) DO UPDATE SET
-                        window_start = excluded.window_start, window_end = excluded.window_end,
-                        total_ac = excluded.total_ac, total_dc = excluded.total_dc,
-                        efficiency_ratio = excluded.efficiency_ratio, avg_battery_temp = excluded.avg_battery_temp,
-                        vehicle_readings = excluded.vehicle_readings, meter_readings = excluded.meter_readings,
-                        health_status = excluded.health_status, reported_at = excluded.reported_at
-                    WHERE fleet_entries.reported_at <= excluded.reported_at
-                    """);
+                await using var command = dataSource.CreateCommand(SaveSql);
                 command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)shard });
                 Add(command, chunk, e => e.Performance.VehicleId);
                 Add(command, chunk, e => e.Performance.Start.UtcDateTime);
