@@ -1,5 +1,4 @@
 using EnergyActors.Grains.Sites;
-using EnergyActors.Silo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -10,34 +9,10 @@ namespace EnergyActors.Tests.Infrastructure;
 /// Two in-process silos whose sites run on a fake clock the tests move forward, checking it every 20 ms,
 /// while Orleans itself keeps real time.
 /// </summary>
-public sealed class SiteClusterFixture : IAsyncLifetime
+public sealed class SiteClusterFixture() : ClusterFixture<SiteClusterFixture.FakeClock>("sites")
 {
     /// <summary>Shared by the in-process silos (their configurators cannot be handed an instance).</summary>
     public static FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 21, 0, 0, 0, TimeSpan.Zero));
-
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public TestDatabase Database { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.GrainFactory;
-
-    public async Task InitializeAsync()
-    {
-        Database = await TestDatabase.CreateAsync("sites");
-        var builder = new TestClusterBuilder(2);
-        builder.Properties["ConnectionStrings:Postgres"] = Database.ConnectionString;
-        builder.Properties["Sites:PollMilliseconds"] = "20";
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-        await Database.DisposeAsync();
-    }
 
     /// <summary>Moves the sites' clock and waits until history holds <paramref name="rows"/> rows for <paramref name="siteId"/>.</summary>
     public async Task AdvanceUntilRowsAsync(string siteId, TimeSpan by, long rows)
@@ -55,13 +30,10 @@ public sealed class SiteClusterFixture : IAsyncLifetime
         }
     }
 
-    private sealed class SiloConfigurator : ISiloConfigurator
+    protected override void Configure(IDictionary<string, string?> properties) => properties["Sites:PollMilliseconds"] = "20";
+
+    public sealed class FakeClock : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.Services.AddSingleton(new SimulationClock(Clock));
-            siloBuilder.Services.AddEnergyActorsStorage(siloBuilder.Configuration);
-            siloBuilder.UseEnergyActorsGrainStorage();
-        }
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.Services.AddSingleton(new SimulationClock(Clock));
     }
 }
