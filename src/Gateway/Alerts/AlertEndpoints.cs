@@ -1,5 +1,4 @@
 using EnergyActors.Gateway.Contracts;
-using EnergyActors.Gateway.Ingestion;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EnergyActors.Gateway.Contracts;
 using EnergyActors.Grains.Abstractions;
 
 namespace EnergyActors.Gateway.Ingestion;
