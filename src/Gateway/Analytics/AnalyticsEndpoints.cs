@@ -1,4 +1,5 @@
 using EnergyActors.Gateway.Contracts;
+using EnergyActors.Gateway.Requests;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,6 +13,7 @@ public static class AnalyticsEndpoints
     public static RouteGroupBuilder MapAnalytics(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
+        group.WithRequestRules("vehicleId");
         group.MapGet("/performance/{vehicleId}", GetPerformance)
             .WithName("GetVehiclePerformance")
             .WithSummary("Rolling 24 h AC/DC charging efficiency of one vehicle")
@@ -25,11 +27,6 @@ public static class AnalyticsEndpoints
 
     private static async Task<Results<Ok<PerformanceResponse>, ValidationProblem, ProblemHttpResult>> GetPerformance(string vehicleId, IGrainFactory grains)
     {
-        if (!DeviceId.IsValid(vehicleId))
-        {
-            return Problems.InvalidId("vehicleId");
-        }
-
         var performance = await grains.GetGrain<IVehicleGrain>(vehicleId).GetPerformance();
         return performance is null
             ? Problems.NotFound("Unknown vehicle", $"No reading has been stored for vehicle '{vehicleId}' or attributed to it.")

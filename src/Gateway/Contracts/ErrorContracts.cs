@@ -23,8 +23,9 @@ public static class ValidationResults
 /// <summary>The problem answers every endpoint group shares: a bad id (400 naming it) and an unknown resource (404).</summary>
 public static class Problems
 {
-    public static ValidationProblem InvalidId(string field) =>
-        ValidationResults.From(new FieldError(field, $"'{field}' must be 1 to {DeviceId.MaxLength} characters from [A-Za-z0-9._:-]."));
+    public static ValidationProblem InvalidId(string field) => ValidationResults.From(InvalidIdError(field));
+
+    public static FieldError InvalidIdError(string field) => new(field, $"'{field}' must be 1 to {DeviceId.MaxLength} characters from [A-Za-z0-9._:-].");
 
     public static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);

@@ -3,26 +3,31 @@ using System.Text.Json;
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.Ingestion;
 using EnergyActors.Grains.Abstractions;
-using EnergyActors.Grains.Abstractions.Sites;
 
 namespace EnergyActors.Gateway.Sites;
 
-/// <summary>Validates site bodies field by field (POST creates, PATCH changes), naming every wrong field.</summary>
+/// <summary>Reads the site bodies field by field (create, patch, replay, outage), naming every wrong field.</summary>
 public static class SiteRequestParser
 {
     public static readonly string[] Types = ["residential", "commercial", "industrial"];
 
+    public const int DefaultIntervalMinutes = 5;
+
     // A profile's shape is rescaled to a mean of 1; a peak below this would scale the weights past what a double holds.
     private const double MinPeakWeight = 0.001;
 
-    public static (string SiteId, SiteConfig Config)? ParseCreate(JsonElement body, List<FieldError> errors)
+    private const int MaxOutageMinutes = 10_080;
+
+    private static readonly TimeSpan MaxReplaySpan = TimeSpan.FromDays(366);
+
+    public static SiteCreateRequest? ReadCreate(JsonElement body, List<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
         var siteId = body.TryGetProperty("siteId", out var idValue) && idValue.ValueKind != JsonValueKind.Null
             ? ReadingParser.RequiredId(body, "siteId", errors)
-            : $"site-{Guid.NewGuid():N}"[..17];
-        var name = Text(body, "name", errors, required: true)!;
+            : null;
+        var name = Text(body, "name", errors, required: true);
         var type = Text(body, "type", errors, required: true);
         if (type is not null && !Types.Contains(type))
         {
@@ -35,25 +40,29 @@ public static class SiteRequestParser
             errors.Add(new FieldError("timeZone", "'timeZone' must be an IANA time zone id such as Europe/Berlin."));
         }
 
-        var config = new SiteConfig(
-            name,
-            type ?? string.Empty,
-            ReadingParser.Number(body, "latitude", -90, 90, errors),
-            ReadingParser.Number(body, "longitude", -180, 180, errors),
-            timeZone ?? string.Empty,
-            Rating(body, "batteryCapacityKwh", ReadingLimits.MaxStorageKwh, errors),
-            Rating(body, "batteryMaxPowerKw", ReadingLimits.MaxPowerKw, errors),
-            ReadingParser.Number(body, "solarCapacityKw", 0, ReadingLimits.MaxPowerKw, errors),
-            Rating(body, "inverterCapacityKw", ReadingLimits.MaxPowerKw, errors),
-            Interval(body, errors) ?? 5,
-            Flag(body, "simulate", errors) ?? true,
-            Flag(body, "running", errors) ?? true,
-            Seed(body, errors) ?? Random.Shared.NextInt64(0, long.MaxValue),
-            Profile(body, errors));
-        return errors.Count == before ? (siteId, config) : null;
+        // Initializers run in the order written: the order the errors are named in.
+        var site = new SiteCreateRequest
+        {
+            SiteId = siteId,
+            Name = name ?? string.Empty,
+            Type = type ?? string.Empty,
+            TimeZone = timeZone ?? string.Empty,
+            Latitude = ReadingParser.Number(body, "latitude", -90, 90, errors),
+            Longitude = ReadingParser.Number(body, "longitude", -180, 180, errors),
+            BatteryCapacityKwh = Rating(body, "batteryCapacityKwh", ReadingLimits.MaxStorageKwh, errors),
+            BatteryMaxPowerKw = Rating(body, "batteryMaxPowerKw", ReadingLimits.MaxPowerKw, errors),
+            SolarCapacityKw = ReadingParser.Number(body, "solarCapacityKw", 0, ReadingLimits.MaxPowerKw, errors),
+            InverterCapacityKw = Rating(body, "inverterCapacityKw", ReadingLimits.MaxPowerKw, errors),
+            IntervalMinutes = Interval(body, errors),
+            Simulate = Flag(body, "simulate", errors),
+            Running = Flag(body, "running", errors),
+            Seed = Seed(body, errors),
+            LoadProfile = Profile(body, errors),
+        };
+        return errors.Count == before ? site : null;
     }
 
-    public static SitePatch? ParsePatch(JsonElement body, List<FieldError> errors)
+    public static SitePatchRequest? ReadPatch(JsonElement body, List<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
@@ -68,16 +77,55 @@ public static class SiteRequestParser
         }
 
         var clearProfile = body.TryGetProperty("loadProfile", out var profileValue) && profileValue.ValueKind == JsonValueKind.Null;
-        var patch = new SitePatch(
-            Text(body, "name", errors, required: false),
-            Interval(body, errors),
-            Flag(body, "running", errors),
-            body.TryGetProperty("batteryMaxPowerKw", out _) ? Rating(body, "batteryMaxPowerKw", ReadingLimits.MaxPowerKw, errors) : null,
-            body.TryGetProperty("solarCapacityKw", out _) ? ReadingParser.Number(body, "solarCapacityKw", 0, ReadingLimits.MaxPowerKw, errors) : null,
-            body.TryGetProperty("inverterCapacityKw", out _) ? Rating(body, "inverterCapacityKw", ReadingLimits.MaxPowerKw, errors) : null,
-            clearProfile ? null : Profile(body, errors),
-            clearProfile);
+        var patch = new SitePatchRequest
+        {
+            Name = Text(body, "name", errors, required: false),
+            IntervalMinutes = Interval(body, errors),
+            Running = Flag(body, "running", errors),
+            BatteryMaxPowerKw = body.TryGetProperty("batteryMaxPowerKw", out _) ? Rating(body, "batteryMaxPowerKw", ReadingLimits.MaxPowerKw, errors) : null,
+            SolarCapacityKw = body.TryGetProperty("solarCapacityKw", out _) ? ReadingParser.Number(body, "solarCapacityKw", 0, ReadingLimits.MaxPowerKw, errors) : null,
+            InverterCapacityKw = body.TryGetProperty("inverterCapacityKw", out _) ? Rating(body, "inverterCapacityKw", ReadingLimits.MaxPowerKw, errors) : null,
+            LoadProfile = clearProfile ? null : Profile(body, errors),
+            ClearsLoadProfile = clearProfile,
+        };
         return errors.Count == before ? patch : null;
+    }
+
+    /// <summary>A past period: both ends RFC 3339, the end not in the future, at most <see cref="MaxReplaySpan"/> long.</summary>
+    public static SiteReplayRequest? ReadReplay(JsonElement body, List<FieldError> errors, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(time);
+        var before = errors.Count;
+        var start = BodyTime(body, "from", errors);
+        var end = BodyTime(body, "to", errors);
+        if (errors.Count == before)
+        {
+            if (end > time.GetUtcNow())
+            {
+                errors.Add(new FieldError("to", "'to' must not be in the future: replay simulates the past."));
+            }
+
+            if (start >= end || end - start > MaxReplaySpan)
+            {
+                errors.Add(new FieldError("from", "'from' must be before 'to', at most 366 days earlier."));
+            }
+        }
+
+        return errors.Count == before ? new SiteReplayRequest { From = start, To = end } : null;
+    }
+
+    public static SiteOutageRequest? ReadOutage(JsonElement body, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!body.TryGetProperty("minutes", out var value) || value.ValueKind != JsonValueKind.Number
+            || !value.TryGetInt32(out var minutes) || minutes is < 1 or > MaxOutageMinutes)
+        {
+            errors.Add(new FieldError("minutes", $"'minutes' must be a whole number from 1 to {MaxOutageMinutes}."));
+            return null;
+        }
+
+        return new SiteOutageRequest { Minutes = minutes };
     }
 
     private static string? Text(JsonElement body, string field, List<FieldError> errors, bool required)
@@ -155,7 +203,7 @@ public static class SiteRequestParser
         return seed;
     }
 
-    private static SiteLoadProfile? Profile(JsonElement body, List<FieldError> errors)
+    private static LoadProfileBody? Profile(JsonElement body, List<FieldError> errors)
     {
         if (!body.TryGetProperty("loadProfile", out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -170,7 +218,7 @@ public static class SiteRequestParser
 
         var weekday = Weights(value, "weekday", errors);
         var weekend = Weights(value, "weekend", errors);
-        return weekday is null || weekend is null ? null : new SiteLoadProfile(weekday, weekend);
+        return weekday is null || weekend is null ? null : new LoadProfileBody(weekday, weekend);
     }
 
     private static double[]? Weights(JsonElement profile, string field, List<FieldError> errors)
@@ -204,6 +252,14 @@ public static class SiteRequestParser
         return weights;
     }
 
-    /// <summary>The id in a site path, or the 400 naming it.</summary>
-    public static bool ValidId(string siteId) => DeviceId.IsValid(siteId);
+    private static DateTimeOffset BodyTime(JsonElement body, string field, List<FieldError> errors)
+    {
+        if (!body.TryGetProperty(field, out var value) || !JsonText.TryGetString(value, out var text))
+        {
+            errors.Add(new FieldError(field, TimestampField.MalformedMessage(field)));
+            return default;
+        }
+
+        return TimestampField.TryParse(text, field, errors, out var parsed) ? parsed : default;
+    }
 }

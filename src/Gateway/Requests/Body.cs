@@ -1,0 +1,93 @@
+using System.Reflection;
+using System.Text.Json;
+using EnergyActors.Gateway.Contracts;
+using EnergyActors.Gateway.Ingestion;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EnergyActors.Gateway.Requests;
+
+/// <summary>
+/// A request contract read from a JSON object field by field. The framework's JSON binder cannot be used for these
+/// bodies: it fails a whole body on the first wrong type, where the contract's 400 names every wrong field (a string
+/// where a number belongs, a lone surrogate in a name, a duplicate property), and it takes numbers written as strings.
+/// </summary>
+public interface IBodyContract<TSelf>
+    where TSelf : class
+{
+    /// <summary>A short valid body, quoted in the 400 for a body that is not a JSON object.</summary>
+    static abstract string Example { get; }
+
+    /// <summary>The contract, or null after adding to <paramref name="errors"/> every field that breaks it.</summary>
+    static abstract TSelf? Read(JsonElement body, List<FieldError> errors, IServiceProvider services);
+}
+
+/// <summary>A bound body: its field errors, which the group's request rules answer before the handler runs.</summary>
+public interface IRequestBody
+{
+    IReadOnlyList<FieldError> Errors { get; }
+}
+
+/// <summary>
+/// A handler parameter taking a <typeparamref name="T"/> from the JSON body (bound by the framework through
+/// <see cref="IBindableFromHttpContext{TSelf}"/>); it declares that the endpoint accepts <c>application/json</c> with that schema.
+/// </summary>
+public sealed class Body<T> : IRequestBody, IBindableFromHttpContext<Body<T>>, IEndpointParameterMetadataProvider
+    where T : class, IBodyContract<T>
+{
+    private static readonly Body<T> Unread = new(null, []);
+    private readonly T? _value;
+
+    private Body(T? value, IReadOnlyList<FieldError> errors)
+    {
+        _value = value;
+        Errors = errors;
+    }
+
+    /// <summary>The valid contract; there is none when <see cref="Errors"/> has any, and the handler never runs then.</summary>
+    public T Value => _value ?? throw new InvalidOperationException($"The {typeof(T).Name} body was not valid or not read; the request rules answer such a request.");
+
+    public IReadOnlyList<FieldError> Errors { get; }
+
+    static async ValueTask<Body<T>?> IBindableFromHttpContext<Body<T>>.BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // A wrong id in the path is answered without reading a body, however large or slow.
+        if (PathIds.FirstInvalid(context) is not null)
+        {
+            return Unread;
+        }
+
+        var (document, error) = await JsonBody.ReadObjectAsync(context.Request, T.Example, context.RequestAborted);
+        using (document)
+        {
+            if (error is { } malformed)
+            {
+                return new Body<T>(null, [malformed]);
+            }
+
+            var errors = new List<FieldError>();
+            var value = T.Read(document!.RootElement, errors, context.RequestServices);
+            return errors.Count > 0
+                ? new Body<T>(null, errors)
+                : new Body<T>(value ?? throw new InvalidOperationException($"{typeof(T).Name}.Read returned no value and no error."), []);
+        }
+    }
+
+    static void IEndpointParameterMetadataProvider.PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new JsonBodyMetadata(typeof(T)));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status413PayloadTooLarge, typeof(ProblemDetails), ["application/problem+json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status415UnsupportedMediaType, typeof(ProblemDetails), ["application/problem+json"]));
+    }
+
+    private sealed class JsonBodyMetadata(Type requestType) : IAcceptsMetadata
+    {
+        public IReadOnlyList<string> ContentTypes { get; } = ["application/json"];
+
+        public Type? RequestType => requestType;
+
+        public bool IsOptional => false;
+    }
+}
