@@ -8,8 +8,6 @@ namespace EnergyActors.Gateway.Analytics;
 /// <summary>GET /v1/analytics/*: figures the vehicle grains and the fleet index keep in memory.</summary>
 public static class AnalyticsEndpoints
 {
-    private const int MaxFleetLimit = 1_000;
-
     public static RouteGroupBuilder MapAnalytics(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -33,33 +31,9 @@ public static class AnalyticsEndpoints
             : TypedResults.Ok(new PerformanceResponse(true, PerformanceData.From(performance)));
     }
 
-    private static async Task<Results<Ok<FleetResponse>, ValidationProblem>> GetFleet(string? status, string? limit, IGrainFactory grains)
+    private static async Task<Ok<FleetResponse>> GetFleet([AsParameters] FleetParameters query, IGrainFactory grains)
     {
-        var errors = new List<FieldError>();
-        HealthStatus? filter = null;
-        if (status is not null)
-        {
-            if (HealthStatusNames.TryParse(status, out var parsed))
-            {
-                filter = parsed;
-            }
-            else
-            {
-                errors.Add(new FieldError("status", "'status' must be one of HEALTHY, WARNING, CRITICAL, ANOMALY, NO_DATA."));
-            }
-        }
-
-        if (Problems.Limit(limit, 1, MaxFleetLimit, out var take, fallback: 100) is { } limitError)
-        {
-            errors.Add(limitError);
-        }
-
-        if (errors.Count > 0)
-        {
-            return ValidationResults.From(errors);
-        }
-
-        var view = await grains.GetGrain<IFleetGrain>(0).Query(filter, take);
+        var view = await grains.GetGrain<IFleetGrain>(0).Query(query.Filter, query.Take);
         var counts = view.Counts.ToDictionary(c => HealthStatusNames.Name(c.Key), c => c.Value, StringComparer.Ordinal);
         return TypedResults.Ok(new FleetResponse(counts, view.Worst.Select(FleetVehicleData.Of).ToList()));
     }

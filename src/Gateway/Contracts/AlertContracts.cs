@@ -1,4 +1,33 @@
+using System.Globalization;
+using EnergyActors.Gateway.Requests;
+using Microsoft.AspNetCore.Mvc;
+
 namespace EnergyActors.Gateway.Contracts;
+
+/// <summary>The query of GET /v1/alerts: every wrong parameter is named.</summary>
+public sealed class AlertListParameters
+{
+    public const int MaxLimit = 1_000;
+
+    /// <summary>Only this device's (or site's) alerts.</summary>
+    [FromQuery(Name = "deviceId")]
+    [DeviceIdText]
+    public string? DeviceId { get; init; }
+
+    /// <summary>true: only alerts not cleared yet; false: only cleared ones; left out: both.</summary>
+    [FromQuery(Name = "active")]
+    [TrueOrFalse]
+    public string? Active { get; init; }
+
+    /// <summary>At most this many alerts, 1 to 1000 (default 100).</summary>
+    [FromQuery(Name = "limit")]
+    [WholeNumber(1, MaxLimit)]
+    public string? Limit { get; init; }
+
+    public bool? ActiveOnly => TrueOrFalseAttribute.Parse(Active);
+
+    public int Take => Limit is null ? 100 : int.Parse(Limit, CultureInfo.InvariantCulture);
+}
 
 /// <summary>Alerts, newest first.</summary>
 public sealed record AlertListResponse(IReadOnlyList<AlertResponse> Alerts);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using EnergyActors.Gateway.Analytics;
+using EnergyActors.Gateway.Requests;
 using EnergyActors.Grains.Abstractions;
+using Microsoft.AspNetCore.Mvc;
 
 namespace EnergyActors.Gateway.Contracts;
 
@@ -45,6 +47,26 @@ public sealed record PerformancePeriod(string Start, string End);
 
 /// <summary>Readings counted in the window: the vehicle's own and the meter readings attributed to it.</summary>
 public sealed record ReadingsCount(long Vehicle, long Meter);
+
+/// <summary>The query of GET /v1/analytics/fleet: every wrong parameter is named.</summary>
+public sealed class FleetParameters
+{
+    public const int MaxLimit = 1_000;
+
+    /// <summary>Only vehicles with this healthStatus (HEALTHY, WARNING, CRITICAL, ANOMALY or NO_DATA, in any letter case).</summary>
+    [FromQuery(Name = "status")]
+    [HealthStatusName]
+    public string? Status { get; init; }
+
+    /// <summary>At most this many vehicles, worst first, 1 to 1000 (default 100).</summary>
+    [FromQuery(Name = "limit")]
+    [WholeNumber(1, MaxLimit)]
+    public string? Limit { get; init; }
+
+    public HealthStatus? Filter => HealthStatusNames.TryParse(Status, out var status) ? status : null;
+
+    public int Take => Limit is null ? 100 : int.Parse(Limit, CultureInfo.InvariantCulture);
+}
 
 /// <summary>Vehicles per healthStatus and the worst vehicles first, each with the performance fields and their freshness.</summary>
 public sealed record FleetResponse(IReadOnlyDictionary<string, int> Counts, IReadOnlyList<FleetVehicleData> Vehicles);

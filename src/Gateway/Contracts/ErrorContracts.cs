@@ -9,12 +9,16 @@ public readonly record struct FieldError(string Field, string Message);
 /// <summary>Builds the contract's 400: ValidationProblemDetails whose <c>errors</c> are keyed by field.</summary>
 public static class ValidationResults
 {
+    public const string Title = "Invalid reading";
+
+    public const string Detail = "One or more fields are invalid.";
+
     public static ValidationProblem From(IEnumerable<FieldError> errors)
     {
         var byField = errors
             .GroupBy(e => e.Field, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
-        return TypedResults.ValidationProblem(byField, detail: "One or more fields are invalid.", title: "Invalid reading");
+        return TypedResults.ValidationProblem(byField, detail: Detail, title: Title);
     }
 
     public static ValidationProblem From(FieldError error) => From([error]);
@@ -29,20 +33,4 @@ public static class Problems
 
     public static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
-
-    /// <summary>Parses an optional integer query parameter within [min, max]; null error means valid.</summary>
-    public static FieldError? Limit(string? value, int min, int max, out int limit, int fallback)
-    {
-        limit = fallback;
-        if (value is null)
-        {
-            return null;
-        }
-
-        // Digits only: int.TryParse, even with NumberStyles.None, lets trailing NUL characters through.
-        return value.Length > 0 && value.All(char.IsAsciiDigit)
-            && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) && limit >= min && limit <= max
-            ? null
-            : new FieldError("limit", $"'limit' must be a whole number from {min} to {max}.");
-    }
 }

@@ -1,9 +1,12 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EnergyActors.Gateway.Requests;
 using EnergyActors.Gateway.Sites;
+using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Abstractions.Sites;
+using Microsoft.AspNetCore.Mvc;
 
 namespace EnergyActors.Gateway.Contracts;
 
@@ -132,34 +135,29 @@ public sealed record LoadProfileBody(IReadOnlyList<double> Weekday, IReadOnlyLis
     public SiteLoadProfile ToProfile() => new(Weekday, Weekend);
 }
 
-/// <summary>The body of POST /v1/sites/{siteId}/replay: the past period to simulate, at most 366 days.</summary>
-public sealed record SiteReplayRequest : IBodyContract<SiteReplayRequest>
-{
-    /// <summary>The start of the period (RFC 3339 with an offset).</summary>
-    [JsonRequired]
-    public DateTimeOffset From { get; init; }
-
-    /// <summary>The end of the period, not in the future.</summary>
-    [JsonRequired]
-    public DateTimeOffset To { get; init; }
-
-    static string IBodyContract<SiteReplayRequest>.Example => "{\"from\": \"2026-01-01T00:00:00Z\", \"to\": \"2026-01-08T00:00:00Z\"}";
-
-    static SiteReplayRequest? IBodyContract<SiteReplayRequest>.Read(JsonElement body, List<FieldError> errors, IServiceProvider services) =>
-        SiteRequestParser.ReadReplay(body, errors, services.GetRequiredService<TimeProvider>());
-}
-
 /// <summary>The body of POST /v1/sites/{siteId}/events/outage.</summary>
 public sealed record SiteOutageRequest : IBodyContract<SiteOutageRequest>
 {
+    private const int MaxMinutes = 10_080;
+
     /// <summary>How long the grid is out, 1 to 10080 minutes (a week).</summary>
     [JsonRequired]
     public int Minutes { get; init; }
 
     static string IBodyContract<SiteOutageRequest>.Example => "{\"minutes\": 60}";
 
-    static SiteOutageRequest? IBodyContract<SiteOutageRequest>.Read(JsonElement body, List<FieldError> errors, IServiceProvider services) =>
-        SiteRequestParser.ReadOutage(body, errors);
+    static SiteOutageRequest? IBodyContract<SiteOutageRequest>.Read(JsonElement body, List<FieldError> errors, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!body.TryGetProperty("minutes", out var value) || value.ValueKind != JsonValueKind.Number
+            || !value.TryGetInt32(out var minutes) || minutes is < 1 or > MaxMinutes)
+        {
+            errors.Add(new FieldError("minutes", $"'minutes' must be a whole number from 1 to {MaxMinutes}."));
+            return null;
+        }
+
+        return new SiteOutageRequest { Minutes = minutes };
+    }
 }
 
 /// <summary>A registered site: its configuration, when it was created, and a running outage if any.</summary>
@@ -194,15 +192,25 @@ public sealed record SiteResponse(
     }
 }
 
+/// <summary>The query of GET /v1/sites: a page of sites in id order.</summary>
+public sealed class SiteListParameters : IIdFirstQuery
+{
+    public const int MaxLimit = 1_000;
+
+    /// <summary>The page after this site id: the <c>next</c> of the previous page.</summary>
+    [FromQuery(Name = "after")]
+    [DeviceIdText]
+    public string? After { get; init; }
+
+    /// <summary>At most this many sites, 1 to 1000 (default 100).</summary>
+    [FromQuery(Name = "limit")]
+    [WholeNumber(1, MaxLimit)]
+    public string? Limit { get; init; }
+
+    public int Take => Limit is null ? 100 : int.Parse(Limit, CultureInfo.InvariantCulture);
+
+    string? IIdFirstQuery.FirstInvalidId => After is null || DeviceId.IsValid(After) ? null : "after";
+}
+
 /// <summary>A page of sites in id order; <c>next</c> is the <c>after</c> of the next page, null on the last.</summary>
 public sealed record SiteListResponse(IReadOnlyList<SiteResponse> Sites, string? Next);
-
-/// <summary>A replay's progress.</summary>
-public sealed record SiteReplayResponse(string SiteId, DateTime From, DateTime To, int IntervalsDone, int IntervalsTotal, string State, string? Error)
-{
-    public static SiteReplayResponse Of(string siteId, SiteReplay r)
-    {
-        ArgumentNullException.ThrowIfNull(r);
-        return new SiteReplayResponse(siteId, r.From.UtcDateTime, r.To.UtcDateTime, r.IntervalsDone, r.IntervalsTotal, r.State, r.Error);
-    }
-}

@@ -38,16 +38,19 @@ public sealed class Body<T> : IRequestBody, IBindableFromHttpContext<Body<T>>, I
     private static readonly Body<T> Unread = new(null, []);
     private readonly T? _value;
 
+    private readonly IReadOnlyList<FieldError> _errors;
+
     private Body(T? value, IReadOnlyList<FieldError> errors)
     {
         _value = value;
-        Errors = errors;
+        _errors = errors;
     }
 
-    /// <summary>The valid contract; there is none when <see cref="Errors"/> has any, and the handler never runs then.</summary>
-    public T Value => _value ?? throw new InvalidOperationException($"The {typeof(T).Name} body was not valid or not read; the request rules answer such a request.");
+    /// <summary>The valid contract. Null only when the body had errors (or was not read): the request rules answer those, and the handler never runs.</summary>
+    public T Value => _value!;
 
-    public IReadOnlyList<FieldError> Errors { get; }
+    // Not a public property: the framework's validation walks public properties, and there is nothing for it here.
+    IReadOnlyList<FieldError> IRequestBody.Errors => _errors;
 
     static async ValueTask<Body<T>?> IBindableFromHttpContext<Body<T>>.BindAsync(HttpContext context, ParameterInfo parameter)
     {

@@ -1,7 +1,5 @@
 using EnergyActors.Gateway.Contracts;
-using EnergyActors.Gateway.Ingestion;
 using EnergyActors.Gateway.Requests;
-using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Abstractions.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,9 +8,6 @@ namespace EnergyActors.Gateway.Sites;
 /// <summary>/v1/sites: the site registry, live control, status, history, replay and outage events.</summary>
 public static class SiteEndpoints
 {
-    private const int MaxListLimit = 1_000;
-    private const int MaxHistoryRows = 10_000;
-
     public static RouteGroupBuilder MapSites(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -40,20 +35,10 @@ public static class SiteEndpoints
             : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Site exists", detail: $"Site '{siteId}' is already registered.");
     }
 
-    private static async Task<Results<Ok<SiteListResponse>, ValidationProblem>> List(string? after, string? limit, IGrainFactory grains)
+    private static async Task<Ok<SiteListResponse>> List([AsParameters] SiteListParameters query, IGrainFactory grains)
     {
-        if (after is not null && !DeviceId.IsValid(after))
-        {
-            return Problems.InvalidId("after");
-        }
-
-        if (Problems.Limit(limit, 1, MaxListLimit, out var take, fallback: 100) is { } limitError)
-        {
-            return ValidationResults.From(limitError);
-        }
-
-        var sites = await grains.GetGrain<ISiteQueryGrain>(0).List(after, take);
-        return TypedResults.Ok(new SiteListResponse(sites.Select(SiteResponse.From).ToList(), sites.Count == take ? sites[^1].SiteId : null));
+        var sites = await grains.GetGrain<ISiteQueryGrain>(0).List(query.After, query.Take);
+        return TypedResults.Ok(new SiteListResponse(sites.Select(SiteResponse.From).ToList(), sites.Count == query.Take ? sites[^1].SiteId : null));
     }
 
     private static async Task<Results<Ok<SiteResponse>, ValidationProblem, ProblemHttpResult>> Get(string siteId, IGrainFactory grains)
@@ -79,36 +64,12 @@ public static class SiteEndpoints
             : TypedResults.Ok(SiteStatusResponse.From(siteId, latest));
     }
 
-    private static async Task<Results<Ok<SiteStatusResponse[]>, Ok<SiteRollupResponse[]>, ValidationProblem>> History(
-        string siteId, string? from, string? to, string? resolution, string? limit, IGrainFactory grains, TimeProvider time)
+    private static async Task<Results<Ok<SiteStatusResponse[]>, Ok<SiteRollupResponse[]>>> History([AsParameters] SiteHistoryParameters query, IGrainFactory grains, TimeProvider time)
     {
-        var errors = new List<FieldError>();
-        var end = QueryTime(to, "to", errors) ?? time.GetUtcNow();
-        var start = QueryTime(from, "from", errors) ?? end.AddDays(-1);
-        resolution ??= "raw";
-        if (resolution is not ("raw" or "15m" or "1h" or "1d"))
-        {
-            errors.Add(new FieldError("resolution", "'resolution' must be raw, 15m, 1h or 1d."));
-        }
-
-        if (start >= end)
-        {
-            errors.Add(new FieldError("from", "'from' must be before 'to'."));
-        }
-
-        if (Problems.Limit(limit, 1, MaxHistoryRows, out var take, fallback: MaxHistoryRows) is { } limitError)
-        {
-            errors.Add(limitError);
-        }
-
-        if (errors.Count > 0)
-        {
-            return ValidationResults.From(errors);
-        }
-
-        var history = await grains.GetGrain<ISiteQueryGrain>(0).History(new SiteHistoryQuery(siteId, start, end, resolution, take));
-        return resolution == "raw"
-            ? TypedResults.Ok(history.Raw.Select(r => SiteStatusResponse.From(siteId, r)).ToArray())
+        var historyQuery = query.ToQuery(time);
+        var history = await grains.GetGrain<ISiteQueryGrain>(0).History(historyQuery);
+        return historyQuery.Resolution == "raw"
+            ? TypedResults.Ok(history.Raw.Select(r => SiteStatusResponse.From(query.SiteId, r)).ToArray())
             : TypedResults.Ok(history.Rollups.Select(SiteRollupResponse.From).ToArray());
     }
 
@@ -134,9 +95,6 @@ public static class SiteEndpoints
         var site = await grains.GetGrain<ISiteGrain>(siteId).StartOutage(body.Value.Minutes);
         return site is null ? UnknownSite(siteId) : TypedResults.Ok(SiteResponse.From(site));
     }
-
-    private static DateTimeOffset? QueryTime(string? value, string field, List<FieldError> errors) =>
-        value is not null && TimestampField.TryParse(value, field, errors, out var parsed) ? parsed : null;
 
     private static ProblemHttpResult UnknownSite(string siteId) => Problems.NotFound("Unknown site", $"Site '{siteId}' is not registered.");
 }

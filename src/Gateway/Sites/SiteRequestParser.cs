@@ -6,7 +6,7 @@ using EnergyActors.Grains.Abstractions;
 
 namespace EnergyActors.Gateway.Sites;
 
-/// <summary>Reads the site bodies field by field (create, patch, replay, outage), naming every wrong field.</summary>
+/// <summary>Reads the site configuration bodies field by field (create, patch), naming every wrong field.</summary>
 public static class SiteRequestParser
 {
     public static readonly string[] Types = ["residential", "commercial", "industrial"];
@@ -15,10 +15,6 @@ public static class SiteRequestParser
 
     // A profile's shape is rescaled to a mean of 1; a peak below this would scale the weights past what a double holds.
     private const double MinPeakWeight = 0.001;
-
-    private const int MaxOutageMinutes = 10_080;
-
-    private static readonly TimeSpan MaxReplaySpan = TimeSpan.FromDays(366);
 
     public static SiteCreateRequest? ReadCreate(JsonElement body, List<FieldError> errors)
     {
@@ -89,43 +85,6 @@ public static class SiteRequestParser
             ClearsLoadProfile = clearProfile,
         };
         return errors.Count == before ? patch : null;
-    }
-
-    /// <summary>A past period: both ends RFC 3339, the end not in the future, at most <see cref="MaxReplaySpan"/> long.</summary>
-    public static SiteReplayRequest? ReadReplay(JsonElement body, List<FieldError> errors, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        ArgumentNullException.ThrowIfNull(time);
-        var before = errors.Count;
-        var start = BodyTime(body, "from", errors);
-        var end = BodyTime(body, "to", errors);
-        if (errors.Count == before)
-        {
-            if (end > time.GetUtcNow())
-            {
-                errors.Add(new FieldError("to", "'to' must not be in the future: replay simulates the past."));
-            }
-
-            if (start >= end || end - start > MaxReplaySpan)
-            {
-                errors.Add(new FieldError("from", "'from' must be before 'to', at most 366 days earlier."));
-            }
-        }
-
-        return errors.Count == before ? new SiteReplayRequest { From = start, To = end } : null;
-    }
-
-    public static SiteOutageRequest? ReadOutage(JsonElement body, List<FieldError> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        if (!body.TryGetProperty("minutes", out var value) || value.ValueKind != JsonValueKind.Number
-            || !value.TryGetInt32(out var minutes) || minutes is < 1 or > MaxOutageMinutes)
-        {
-            errors.Add(new FieldError("minutes", $"'minutes' must be a whole number from 1 to {MaxOutageMinutes}."));
-            return null;
-        }
-
-        return new SiteOutageRequest { Minutes = minutes };
     }
 
     private static string? Text(JsonElement body, string field, List<FieldError> errors, bool required)
@@ -250,16 +209,5 @@ public static class SiteRequestParser
         }
 
         return weights;
-    }
-
-    private static DateTimeOffset BodyTime(JsonElement body, string field, List<FieldError> errors)
-    {
-        if (!body.TryGetProperty(field, out var value) || !JsonText.TryGetString(value, out var text))
-        {
-            errors.Add(new FieldError(field, TimestampField.MalformedMessage(field)));
-            return default;
-        }
-
-        return TimestampField.TryParse(text, field, errors, out var parsed) ? parsed : default;
     }
 }
