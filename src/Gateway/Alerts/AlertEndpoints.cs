@@ -1,4 +1,5 @@
 using EnergyActors.Gateway.Contracts;
+using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,8 +13,10 @@ public static class AlertEndpoints
         ArgumentNullException.ThrowIfNull(group);
         group.MapGet("/", ListAlerts)
             .WithName("ListAlerts")
-            .WithSummary("Alerts, newest first; filter by deviceId and active")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("Alerts, newest first")
+            .WithDescription("Raised and cleared by vehicles (CRITICAL or ANOMALY efficiency) and sites (battery SOC below its floor, "
+                + "over-temperature, unserved load in an outage); filter by deviceId and active.")
+            .WithExamples(ApiExamples.Alerts);
         return group;
     }
 

@@ -1,4 +1,5 @@
 using EnergyActors.Gateway.Contracts;
+using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Gateway.Requests;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,15 +16,21 @@ public static class AnalyticsEndpoints
         group.MapGet("/performance/{vehicleId}", GetPerformance)
             .WithName("GetVehiclePerformance")
             .WithSummary("Rolling 24 h AC/DC charging efficiency of one vehicle")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithDescription("Over the 24 hours ending with the current bucket: AC credited to the vehicle, DC it took, their ratio and "
+                + "health verdict (HEALTHY >= 0.85, WARNING >= 0.70, CRITICAL below, ANOMALY above 1, NO_DATA without AC). "
+                + "In the reference engine's envelope. 404 for a vehicle never seen.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(ApiExamples.VehiclePerformance);
         group.MapGet("/fleet", GetFleet)
             .WithName("GetFleet")
-            .WithSummary("Vehicles per health status, worst first (?status=CRITICAL&limit=100)")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("Vehicles per health status, worst first")
+            .WithDescription("Counts of vehicles per healthStatus and the vehicles with the lowest efficiency first, each with its "
+                + "performance figures; served from memory, it agrees with the per-vehicle endpoint within seconds.")
+            .WithExamples(ApiExamples.Fleet);
         return group;
     }
 
-    private static async Task<Results<Ok<PerformanceResponse>, ValidationProblem, ProblemHttpResult>> GetPerformance(string vehicleId, IGrainFactory grains)
+    private static async Task<Results<Ok<PerformanceResponse>, ProblemHttpResult>> GetPerformance(string vehicleId, IGrainFactory grains)
     {
         var performance = await grains.GetGrain<IVehicleGrain>(vehicleId).GetPerformance();
         return performance is null

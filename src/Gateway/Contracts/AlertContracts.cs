@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using EnergyActors.Gateway.Requests;
 using Microsoft.AspNetCore.Mvc;
@@ -9,17 +10,17 @@ public sealed class AlertListParameters
 {
     public const int MaxLimit = 1_000;
 
-    /// <summary>Only this device's (or site's) alerts.</summary>
+    [Description("Only this device's (or site's) alerts.")]
     [FromQuery(Name = "deviceId")]
     [DeviceIdText]
     public string? DeviceId { get; init; }
 
-    /// <summary>true: only alerts not cleared yet; false: only cleared ones; left out: both.</summary>
+    [Description("true: only alerts not cleared yet; false: only cleared ones; left out: both.")]
     [FromQuery(Name = "active")]
     [TrueOrFalse]
     public string? Active { get; init; }
 
-    /// <summary>At most this many alerts, 1 to 1000 (default 100).</summary>
+    [Description("At most this many alerts, 1 to 1000 (default 100).")]
     [FromQuery(Name = "limit")]
     [WholeNumber(1, MaxLimit)]
     public string? Limit { get; init; }

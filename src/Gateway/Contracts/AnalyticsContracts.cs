@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using EnergyActors.Gateway.Analytics;
 using EnergyActors.Gateway.Requests;
@@ -53,12 +54,12 @@ public sealed class FleetParameters
 {
     public const int MaxLimit = 1_000;
 
-    /// <summary>Only vehicles with this healthStatus (HEALTHY, WARNING, CRITICAL, ANOMALY or NO_DATA, in any letter case).</summary>
+    [Description("Only vehicles with this healthStatus (HEALTHY, WARNING, CRITICAL, ANOMALY or NO_DATA, in any letter case).")]
     [FromQuery(Name = "status")]
     [HealthStatusName]
     public string? Status { get; init; }
 
-    /// <summary>At most this many vehicles, worst first, 1 to 1000 (default 100).</summary>
+    [Description("At most this many vehicles, worst first, 1 to 1000 (default 100).")]
     [FromQuery(Name = "limit")]
     [WholeNumber(1, MaxLimit)]
     public string? Limit { get; init; }

@@ -197,12 +197,12 @@ public sealed class SiteListParameters : IIdFirstQuery
 {
     public const int MaxLimit = 1_000;
 
-    /// <summary>The page after this site id: the <c>next</c> of the previous page.</summary>
+    [Description("The page after this site id: the next of the previous page.")]
     [FromQuery(Name = "after")]
     [DeviceIdText]
     public string? After { get; init; }
 
-    /// <summary>At most this many sites, 1 to 1000 (default 100).</summary>
+    [Description("At most this many sites, 1 to 1000 (default 100).")]
     [FromQuery(Name = "limit")]
     [WholeNumber(1, MaxLimit)]
     public string? Limit { get; init; }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -80,23 +81,23 @@ public sealed class SiteHistoryParameters : IIdFirstQuery
 
     // Declared before From: when both are wrong, the answer names 'to' first, as it always has.
 
-    /// <summary>The end of the period (exclusive for raw rows); default now.</summary>
+    [Description("The end of the period; default now.")]
     [FromQuery(Name = "to")]
     [Rfc3339]
     public string? To { get; init; }
 
-    /// <summary>The start of the period; default 24 hours before <c>to</c>.</summary>
+    [Description("The start of the period; default 24 hours before to.")]
     [FromQuery(Name = "from")]
     [Rfc3339]
     [Before(nameof(To))]
     public string? From { get; init; }
 
-    /// <summary>raw (the intervals as simulated or received) or rollups of 15m, 1h or 1d; default raw.</summary>
+    [Description("raw (the intervals as simulated or received) or rollups of 15m, 1h or 1d; default raw.")]
     [FromQuery(Name = "resolution")]
     [OneOf("raw", "15m", "1h", "1d")]
     public string? Resolution { get; init; }
 
-    /// <summary>At most this many rows, oldest first, 1 to 10000 (default 10000).</summary>
+    [Description("At most this many rows, oldest first, 1 to 10000 (default 10000).")]
     [FromQuery(Name = "limit")]
     [WholeNumber(1, MaxRows)]
     public string? Limit { get; init; }

@@ -1,4 +1,5 @@
 using EnergyActors.Gateway.Contracts;
+using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Gateway.Requests;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,24 +15,31 @@ public static class MeterLinkEndpoints
         group.WithRequestRules("vehicleId");
         group.MapPut("/{vehicleId}/meter", PutLink)
             .WithName("LinkMeter")
-            .WithSummary("Link a meter to the vehicle (a meter has at most one vehicle; a new link moves it)")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("Link a meter to the vehicle")
+            .WithDescription("A meter has at most one linked vehicle; a new link moves it. Meter readings without a vehicleId are "
+                + "credited to the vehicle linked at ingestion time.")
+            .WithExamples(ApiExamples.Linked, ApiExamples.Link);
         group.MapGet("/{vehicleId}/meter", GetLink)
             .WithName("GetMeterLink")
-            .WithSummary("The meter linked to the vehicle");
+            .WithSummary("The meter linked to the vehicle")
+            .WithDescription("404 when the vehicle has no linked meter.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(ApiExamples.Linked);
         group.MapDelete("/{vehicleId}/meter", DeleteLink)
             .WithName("UnlinkMeter")
-            .WithSummary("Unlink the vehicle's meter");
+            .WithSummary("Unlink the vehicle's meter")
+            .WithDescription("204 when a link was removed, 404 when there was none.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
-    private static async Task<Results<Ok<MeterLinkResponse>, ValidationProblem>> PutLink(string vehicleId, Body<MeterLinkRequest> body, IGrainFactory grains)
+    private static async Task<Ok<MeterLinkResponse>> PutLink(string vehicleId, Body<MeterLinkRequest> body, IGrainFactory grains)
     {
         var link = await grains.GetGrain<IVehicleLinkGrain>(vehicleId).LinkMeter(body.Value.MeterId);
         return TypedResults.Ok(new MeterLinkResponse(link.VehicleId, link.MeterId, link.LinkedAt.UtcDateTime));
     }
 
-    private static async Task<Results<Ok<MeterLinkResponse>, ValidationProblem, ProblemHttpResult>> GetLink(string vehicleId, IGrainFactory grains)
+    private static async Task<Results<Ok<MeterLinkResponse>, ProblemHttpResult>> GetLink(string vehicleId, IGrainFactory grains)
     {
         var link = await grains.GetGrain<IVehicleLinkGrain>(vehicleId).GetMeterLink();
         return link is null
@@ -39,7 +47,7 @@ public static class MeterLinkEndpoints
             : TypedResults.Ok(new MeterLinkResponse(link.VehicleId, link.MeterId, link.LinkedAt.UtcDateTime));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteLink(string vehicleId, IGrainFactory grains) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteLink(string vehicleId, IGrainFactory grains) =>
         await grains.GetGrain<IVehicleLinkGrain>(vehicleId).UnlinkMeter() ? TypedResults.NoContent() : NoLink(vehicleId);
 
     private static ProblemHttpResult NoLink(string vehicleId) => Problems.NotFound("No meter linked", $"Vehicle '{vehicleId}' has no linked meter.");

@@ -81,8 +81,10 @@ public sealed class Body<T> : IRequestBody, IBindableFromHttpContext<Body<T>>, I
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Metadata.Add(new JsonBodyMetadata(typeof(T)));
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status413PayloadTooLarge, typeof(ProblemDetails), ["application/problem+json"]));
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status415UnsupportedMediaType, typeof(ProblemDetails), ["application/problem+json"]));
+        foreach (var problem in BodyProblems.Metadata)
+        {
+            builder.Metadata.Add(problem);
+        }
     }
 
     private sealed class JsonBodyMetadata(Type requestType) : IAcceptsMetadata
@@ -93,4 +95,17 @@ public sealed class Body<T> : IRequestBody, IBindableFromHttpContext<Body<T>>, I
 
         public bool IsOptional => false;
     }
+}
+
+/// <summary>What any endpoint taking a body can be answered besides its own statuses: a body too slow, too large, or of the wrong type.</summary>
+public static class BodyProblems
+{
+    public static IReadOnlyList<ProducesResponseTypeMetadata> Metadata { get; } =
+    [
+        .. new[] { StatusCodes.Status408RequestTimeout, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType }
+            .Select(status => new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"])),
+    ];
+
+    public static TBuilder ProducesBodyProblems<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata([.. Metadata]);
 }

@@ -9,6 +9,8 @@ namespace EnergyActors.Gateway.Requests;
 /// </summary>
 public sealed class PathIds(params string[] names)
 {
+    public IReadOnlyList<string> Names => names;
+
     /// <summary>The first id in the request's path that breaks the id rule; null when all keep it (or the route has none).</summary>
     public string? FirstInvalid(HttpRequest request)
     {

@@ -1,4 +1,5 @@
 using EnergyActors.Gateway.Contracts;
+using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Gateway.Requests;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,15 +17,19 @@ public static class StatusEndpoints
         status.MapGet("/meter/{meterId}/status", GetMeterStatus)
             .WithName("GetMeterStatus")
             .WithSummary("The meter's reading with the newest timestamp")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithDescription("The reading with the latest timestamp, not the latest to arrive. 404 for a meter never seen.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(ApiExamples.MeterStatus);
         status.MapGet("/vehicle/{vehicleId}/status", GetVehicleStatus)
             .WithName("GetVehicleStatus")
             .WithSummary("The vehicle's reading with the newest timestamp")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithDescription("The reading with the latest timestamp, not the latest to arrive. 404 for a vehicle never seen.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(ApiExamples.VehicleStatus);
         return group;
     }
 
-    private static async Task<Results<Ok<MeterStatusResponse>, ValidationProblem, ProblemHttpResult>> GetMeterStatus(string meterId, IGrainFactory grains)
+    private static async Task<Results<Ok<MeterStatusResponse>, ProblemHttpResult>> GetMeterStatus(string meterId, IGrainFactory grains)
     {
         var status = await grains.GetGrain<IMeterGrain>(meterId).GetStatus();
         if (status is null)
@@ -36,7 +41,7 @@ public static class StatusEndpoints
         return TypedResults.Ok(new MeterStatusResponse(status.MeterId, latest.KwhConsumedAc, latest.Voltage, latest.Timestamp.UtcDateTime, latest.VehicleId));
     }
 
-    private static async Task<Results<Ok<VehicleStatusResponse>, ValidationProblem, ProblemHttpResult>> GetVehicleStatus(string vehicleId, IGrainFactory grains)
+    private static async Task<Results<Ok<VehicleStatusResponse>, ProblemHttpResult>> GetVehicleStatus(string vehicleId, IGrainFactory grains)
     {
         var status = await grains.GetGrain<IVehicleGrain>(vehicleId).GetStatus();
         if (status is null)
