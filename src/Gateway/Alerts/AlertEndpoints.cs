@@ -1,5 +1,5 @@
 using EnergyActors.Gateway.Contracts;
-using EnergyActors.Gateway.Ingestion;
+using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,51 +8,21 @@ namespace EnergyActors.Gateway.Alerts;
 /// <summary>GET /v1/alerts?deviceId=&amp;active=&amp;limit=: alerts raised and cleared by grains, newest first.</summary>
 public static class AlertEndpoints
 {
-    private const int MaxLimit = 1_000;
-
     public static RouteGroupBuilder MapAlerts(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
         group.MapGet("/", ListAlerts)
             .WithName("ListAlerts")
-            .WithSummary("Alerts, newest first; filter by deviceId and active")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("Alerts, newest first")
+            .WithDescription("Raised and cleared by vehicles (CRITICAL or ANOMALY efficiency) and sites (battery SOC below its floor, "
+                + "over-temperature, unserved load in an outage); filter by deviceId and active.")
+            .WithExamples(ApiExamples.Alerts);
         return group;
     }
 
-    private static async Task<Results<Ok<AlertListResponse>, ValidationProblem>> ListAlerts(string? deviceId, string? active, string? limit, IGrainFactory grains)
+    private static async Task<Ok<AlertListResponse>> ListAlerts([AsParameters] AlertListParameters query, IGrainFactory grains)
     {
-        var errors = new List<FieldError>();
-        if (deviceId is not null && !DeviceId.IsValid(deviceId))
-        {
-            errors.Add(new FieldError("deviceId", $"'deviceId' must be 1 to {DeviceId.MaxLength} characters from [A-Za-z0-9._:-]."));
-        }
-
-        bool? activeOnly = null;
-        if (active is not null)
-        {
-            // Not bool.TryParse: it also takes "true" followed by NUL characters or white space.
-            if (active.Equals("true", StringComparison.OrdinalIgnoreCase) || active.Equals("false", StringComparison.OrdinalIgnoreCase))
-            {
-                activeOnly = active.Equals("true", StringComparison.OrdinalIgnoreCase);
-            }
-            else
-            {
-                errors.Add(new FieldError("active", "'active' must be true or false."));
-            }
-        }
-
-        if (Problems.Limit(limit, 1, MaxLimit, out var take, fallback: 100) is { } limitError)
-        {
-            errors.Add(limitError);
-        }
-
-        if (errors.Count > 0)
-        {
-            return ValidationResults.From(errors);
-        }
-
-        var alerts = await grains.GetGrain<IAlertsGrain>(0).List(new AlertQuery(deviceId, activeOnly, take));
+        var alerts = await grains.GetGrain<IAlertsGrain>(0).List(new AlertQuery(query.DeviceId, query.ActiveOnly, query.Take));
         return TypedResults.Ok(new AlertListResponse(alerts
             .Select(a => new AlertResponse(a.Id, a.DeviceId, a.Kind, a.Message, a.RaisedAt.UtcDateTime, a.ClearedAt?.UtcDateTime, a.ClearedAt is null))
             .ToList()));

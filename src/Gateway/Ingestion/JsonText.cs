@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Unicode;
+using EnergyActors.Gateway.Contracts;
 using EnergyActors.Grains.Abstractions;
 
 namespace EnergyActors.Gateway.Ingestion;

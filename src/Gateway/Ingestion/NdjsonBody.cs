@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using EnergyActors.Gateway.Contracts;
 
 namespace EnergyActors.Gateway.Ingestion;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EnergyActors.Gateway.Contracts;
 using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Abstractions.Sites;
 using Microsoft.Extensions.Options;

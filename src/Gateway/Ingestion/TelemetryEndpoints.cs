@@ -1,5 +1,7 @@
 using System.Text.Json;
 using EnergyActors.Gateway.Contracts;
+using EnergyActors.Gateway.OpenApi;
+using EnergyActors.Gateway.Requests;
 using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Abstractions.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,35 +16,44 @@ namespace EnergyActors.Gateway.Ingestion;
 /// </summary>
 public static class TelemetryEndpoints
 {
+    private const string SingleReading = "200 once the reading is committed to history: {accepted: 1} the first time, {duplicates: 1} "
+        + "for a reading with the same device and timestamp again (the first values stay). Retrying after a 503 is safe.";
+
     private static readonly string[] NdjsonMediaTypes = ["application/x-ndjson", "application/ndjson", "application/jsonl"];
 
     public static RouteGroupBuilder MapTelemetryIngestion(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapPost("/meter", PostMeter)
+        // ReadingParser checks these bodies field by field; the framework's validation would only walk the options
+        // service of the batch endpoint, on the hottest path.
+        var ingestion = group.MapGroup(string.Empty).DisableValidation().ProducesBodyProblems();
+        ingestion.MapPost("/meter", PostMeter)
             .WithName("IngestMeterReading")
             .WithSummary("Ingest one smart-meter (grid side, AC) reading")
+            .WithDescription(SingleReading)
             .Accepts<MeterTelemetryRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapPost("/vehicle", PostVehicle)
+            .WithExamples(ApiExamples.Ingested, ApiExamples.Meter);
+        ingestion.MapPost("/vehicle", PostVehicle)
             .WithName("IngestVehicleReading")
             .WithSummary("Ingest one vehicle (battery side, DC) reading")
+            .WithDescription(SingleReading)
             .Accepts<VehicleTelemetryRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapPost("/site", PostSite)
+            .WithExamples(ApiExamples.Ingested, ApiExamples.Vehicle);
+        ingestion.MapPost("/site", PostSite)
             .WithName("IngestSiteReading")
-            .WithSummary("Ingest one real BMS site interval reading (the site status shape)")
-            .Accepts<SiteStatusResponse>("application/json")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapPost("/batch", PostBatch)
+            .WithSummary("Ingest one interval of a real BMS site (the site status shape)")
+            .WithDescription(SingleReading)
+            .Accepts<SiteTelemetryRequest>("application/json")
+            .WithExamples(ApiExamples.Ingested, ApiExamples.SiteReadingRequest);
+        ingestion.MapPost("/batch", PostBatch)
             .WithName("IngestBatch")
-            .WithSummary("Ingest up to 10,000 readings as a JSON array or NDJSON (application/x-ndjson)")
-            .Accepts<BatchTelemetryItem[]>("application/json", NdjsonMediaTypes)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("Ingest up to 10,000 readings as a JSON array or NDJSON")
+            .WithDescription("Each item carries its type (meter, vehicle or site) beside that reading's fields. The valid items are "
+                + "committed and counted; each invalid one is named by its index and field. A body that is not an array of objects "
+                + "(or NDJSON lines) is a 400. Every accepted reading is in history when the 200 is sent.")
+            .Accepts<TelemetryReading[]>("application/json", NdjsonMediaTypes)
+            .WithNdjsonBody(NdjsonMediaTypes, ApiExamples.Batch)
+            .WithExamples(ApiExamples.BatchIngested, ApiExamples.Batch);
         return group;
     }
 

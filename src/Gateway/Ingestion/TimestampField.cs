@@ -1,4 +1,5 @@
 using System.Globalization;
+using EnergyActors.Gateway.Contracts;
 using EnergyActors.Grains.Abstractions;
 
 namespace EnergyActors.Gateway.Ingestion;
@@ -21,6 +22,18 @@ public static class TimestampField
     public static bool TryParse(string? text, string field, List<FieldError> errors, out DateTimeOffset value)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        if (Problem(text, field, out value) is not { } message)
+        {
+            return true;
+        }
+
+        errors.Add(new FieldError(field, message));
+        return false;
+    }
+
+    /// <summary>Why <paramref name="text"/> is not a timestamp the API accepts, naming <paramref name="field"/>; null when it is one.</summary>
+    public static string? Problem(string? text, string field, out DateTimeOffset value)
+    {
         value = default;
         var result = text is null ? Rfc3339Result.Malformed : Rfc3339.Parse(text, out value);
         if (result == Rfc3339Result.Valid && !ReadingLimits.IsTimestamp(value))
@@ -28,7 +41,7 @@ public static class TimestampField
             result = Rfc3339Result.OutOfRange;
         }
 
-        var message = result switch
+        return result switch
         {
             Rfc3339Result.Valid => null,
             Rfc3339Result.OutOfRange => $"'{field}' must be {Range}.",
@@ -37,12 +50,5 @@ public static class TimestampField
                 $"'{field}' has second 60, which exists only as 23:59:60 UTC on a day that ended with a leap second (the last was {LeapSeconds.Last:yyyy-MM-dd})."),
             _ => MalformedMessage(field),
         };
-        if (message is null)
-        {
-            return true;
-        }
-
-        errors.Add(new FieldError(field, message));
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 using EnergyActors.Gateway.Contracts;
-using EnergyActors.Gateway.Ingestion;
+using EnergyActors.Gateway.OpenApi;
+using EnergyActors.Gateway.Requests;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,69 +12,43 @@ public static class MeterLinkEndpoints
     public static RouteGroupBuilder MapMeterLinks(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
+        group.WithRequestRules("vehicleId");
         group.MapPut("/{vehicleId}/meter", PutLink)
             .WithName("LinkMeter")
-            .WithSummary("Link a meter to the vehicle (a meter has at most one vehicle; a new link moves it)")
-            .Accepts<MeterLinkRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("Link a meter to the vehicle")
+            .WithDescription("A meter has at most one linked vehicle; a new link moves it. Meter readings without a vehicleId are "
+                + "credited to the vehicle linked at ingestion time.")
+            .WithExamples(ApiExamples.Linked, ApiExamples.Link);
         group.MapGet("/{vehicleId}/meter", GetLink)
             .WithName("GetMeterLink")
-            .WithSummary("The meter linked to the vehicle");
+            .WithSummary("The meter linked to the vehicle")
+            .WithDescription("404 when the vehicle has no linked meter.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(ApiExamples.Linked);
         group.MapDelete("/{vehicleId}/meter", DeleteLink)
             .WithName("UnlinkMeter")
-            .WithSummary("Unlink the vehicle's meter");
+            .WithSummary("Unlink the vehicle's meter")
+            .WithDescription("204 when a link was removed, 404 when there was none.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
-    private static async Task<Results<Ok<MeterLinkResponse>, ValidationProblem>> PutLink(string vehicleId, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<Ok<MeterLinkResponse>> PutLink(string vehicleId, Body<MeterLinkRequest> body, IGrainFactory grains)
     {
-        if (!DeviceId.IsValid(vehicleId))
-        {
-            return Problems.InvalidId("vehicleId");
-        }
-
-        var (document, error) = await JsonBody.ReadObjectAsync(request, "{\"meterId\": \"...\"}", cancellationToken);
-        using (document)
-        {
-            if (error is { } malformed)
-            {
-                return ValidationResults.From(malformed);
-            }
-
-            var root = document!.RootElement;
-            var meterId = root.TryGetProperty("meterId", out var value) && JsonText.TryGetString(value, out var text) ? text : null;
-            if (!DeviceId.IsValid(meterId))
-            {
-                return Problems.InvalidId("meterId");
-            }
-
-            var link = await grains.GetGrain<IVehicleLinkGrain>(vehicleId).LinkMeter(meterId!);
-            return TypedResults.Ok(new MeterLinkResponse(link.VehicleId, link.MeterId, link.LinkedAt.UtcDateTime));
-        }
+        var link = await grains.GetGrain<IVehicleLinkGrain>(vehicleId).LinkMeter(body.Value.MeterId);
+        return TypedResults.Ok(new MeterLinkResponse(link.VehicleId, link.MeterId, link.LinkedAt.UtcDateTime));
     }
 
-    private static async Task<Results<Ok<MeterLinkResponse>, ValidationProblem, ProblemHttpResult>> GetLink(string vehicleId, IGrainFactory grains)
+    private static async Task<Results<Ok<MeterLinkResponse>, ProblemHttpResult>> GetLink(string vehicleId, IGrainFactory grains)
     {
-        if (!DeviceId.IsValid(vehicleId))
-        {
-            return Problems.InvalidId("vehicleId");
-        }
-
         var link = await grains.GetGrain<IVehicleLinkGrain>(vehicleId).GetMeterLink();
         return link is null
             ? NoLink(vehicleId)
             : TypedResults.Ok(new MeterLinkResponse(link.VehicleId, link.MeterId, link.LinkedAt.UtcDateTime));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteLink(string vehicleId, IGrainFactory grains)
-    {
-        if (!DeviceId.IsValid(vehicleId))
-        {
-            return Problems.InvalidId("vehicleId");
-        }
-
-        return await grains.GetGrain<IVehicleLinkGrain>(vehicleId).UnlinkMeter() ? TypedResults.NoContent() : NoLink(vehicleId);
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteLink(string vehicleId, IGrainFactory grains) =>
+        await grains.GetGrain<IVehicleLinkGrain>(vehicleId).UnlinkMeter() ? TypedResults.NoContent() : NoLink(vehicleId);
 
     private static ProblemHttpResult NoLink(string vehicleId) => Problems.NotFound("No meter linked", $"Vehicle '{vehicleId}' has no linked meter.");
 }

@@ -1,27 +1,29 @@
 using System.Globalization;
 using System.Text.Json;
+using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.Ingestion;
 using EnergyActors.Grains.Abstractions;
-using EnergyActors.Grains.Abstractions.Sites;
 
 namespace EnergyActors.Gateway.Sites;
 
-/// <summary>Validates site bodies field by field (POST creates, PATCH changes), naming every wrong field.</summary>
+/// <summary>Reads the site configuration bodies field by field (create, patch), naming every wrong field.</summary>
 public static class SiteRequestParser
 {
     public static readonly string[] Types = ["residential", "commercial", "industrial"];
 
+    public const int DefaultIntervalMinutes = 5;
+
     // A profile's shape is rescaled to a mean of 1; a peak below this would scale the weights past what a double holds.
     private const double MinPeakWeight = 0.001;
 
-    public static (string SiteId, SiteConfig Config)? ParseCreate(JsonElement body, List<FieldError> errors)
+    public static SiteCreateRequest? ReadCreate(JsonElement body, List<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
         var siteId = body.TryGetProperty("siteId", out var idValue) && idValue.ValueKind != JsonValueKind.Null
             ? ReadingParser.RequiredId(body, "siteId", errors)
-            : $"site-{Guid.NewGuid():N}"[..17];
-        var name = Text(body, "name", errors, required: true)!;
+            : null;
+        var name = Text(body, "name", errors, required: true);
         var type = Text(body, "type", errors, required: true);
         if (type is not null && !Types.Contains(type))
         {
@@ -34,25 +36,29 @@ public static class SiteRequestParser
             errors.Add(new FieldError("timeZone", "'timeZone' must be an IANA time zone id such as Europe/Berlin."));
         }
 
-        var config = new SiteConfig(
-            name,
-            type ?? string.Empty,
-            ReadingParser.Number(body, "latitude", -90, 90, errors),
-            ReadingParser.Number(body, "longitude", -180, 180, errors),
-            timeZone ?? string.Empty,
-            Rating(body, "batteryCapacityKwh", ReadingLimits.MaxStorageKwh, errors),
-            Rating(body, "batteryMaxPowerKw", ReadingLimits.MaxPowerKw, errors),
-            ReadingParser.Number(body, "solarCapacityKw", 0, ReadingLimits.MaxPowerKw, errors),
-            Rating(body, "inverterCapacityKw", ReadingLimits.MaxPowerKw, errors),
-            Interval(body, errors) ?? 5,
-            Flag(body, "simulate", errors) ?? true,
-            Flag(body, "running", errors) ?? true,
-            Seed(body, errors) ?? Random.Shared.NextInt64(0, long.MaxValue),
-            Profile(body, errors));
-        return errors.Count == before ? (siteId, config) : null;
+        // Initializers run in the order written: the order the errors are named in.
+        var site = new SiteCreateRequest
+        {
+            SiteId = siteId,
+            Name = name ?? string.Empty,
+            Type = type ?? string.Empty,
+            TimeZone = timeZone ?? string.Empty,
+            Latitude = ReadingParser.Number(body, "latitude", -90, 90, errors),
+            Longitude = ReadingParser.Number(body, "longitude", -180, 180, errors),
+            BatteryCapacityKwh = Rating(body, "batteryCapacityKwh", ReadingLimits.MaxStorageKwh, errors),
+            BatteryMaxPowerKw = Rating(body, "batteryMaxPowerKw", ReadingLimits.MaxPowerKw, errors),
+            SolarCapacityKw = ReadingParser.Number(body, "solarCapacityKw", 0, ReadingLimits.MaxPowerKw, errors),
+            InverterCapacityKw = Rating(body, "inverterCapacityKw", ReadingLimits.MaxPowerKw, errors),
+            IntervalMinutes = Interval(body, errors),
+            Simulate = Flag(body, "simulate", errors),
+            Running = Flag(body, "running", errors),
+            Seed = Seed(body, errors),
+            LoadProfile = Profile(body, errors),
+        };
+        return errors.Count == before ? site : null;
     }
 
-    public static SitePatch? ParsePatch(JsonElement body, List<FieldError> errors)
+    public static SitePatchRequest? ReadPatch(JsonElement body, List<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
@@ -67,15 +73,17 @@ public static class SiteRequestParser
         }
 
         var clearProfile = body.TryGetProperty("loadProfile", out var profileValue) && profileValue.ValueKind == JsonValueKind.Null;
-        var patch = new SitePatch(
-            Text(body, "name", errors, required: false),
-            Interval(body, errors),
-            Flag(body, "running", errors),
-            body.TryGetProperty("batteryMaxPowerKw", out _) ? Rating(body, "batteryMaxPowerKw", ReadingLimits.MaxPowerKw, errors) : null,
-            body.TryGetProperty("solarCapacityKw", out _) ? ReadingParser.Number(body, "solarCapacityKw", 0, ReadingLimits.MaxPowerKw, errors) : null,
-            body.TryGetProperty("inverterCapacityKw", out _) ? Rating(body, "inverterCapacityKw", ReadingLimits.MaxPowerKw, errors) : null,
-            clearProfile ? null : Profile(body, errors),
-            clearProfile);
+        var patch = new SitePatchRequest
+        {
+            Name = Text(body, "name", errors, required: false),
+            IntervalMinutes = Interval(body, errors),
+            Running = Flag(body, "running", errors),
+            BatteryMaxPowerKw = body.TryGetProperty("batteryMaxPowerKw", out _) ? Rating(body, "batteryMaxPowerKw", ReadingLimits.MaxPowerKw, errors) : null,
+            SolarCapacityKw = body.TryGetProperty("solarCapacityKw", out _) ? ReadingParser.Number(body, "solarCapacityKw", 0, ReadingLimits.MaxPowerKw, errors) : null,
+            InverterCapacityKw = body.TryGetProperty("inverterCapacityKw", out _) ? Rating(body, "inverterCapacityKw", ReadingLimits.MaxPowerKw, errors) : null,
+            LoadProfile = clearProfile ? null : Profile(body, errors),
+            ClearsLoadProfile = clearProfile,
+        };
         return errors.Count == before ? patch : null;
     }
 
@@ -154,7 +162,7 @@ public static class SiteRequestParser
         return seed;
     }
 
-    private static SiteLoadProfile? Profile(JsonElement body, List<FieldError> errors)
+    private static LoadProfileBody? Profile(JsonElement body, List<FieldError> errors)
     {
         if (!body.TryGetProperty("loadProfile", out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -169,7 +177,7 @@ public static class SiteRequestParser
 
         var weekday = Weights(value, "weekday", errors);
         var weekend = Weights(value, "weekend", errors);
-        return weekday is null || weekend is null ? null : new SiteLoadProfile(weekday, weekend);
+        return weekday is null || weekend is null ? null : new LoadProfileBody(weekday, weekend);
     }
 
     private static double[]? Weights(JsonElement profile, string field, List<FieldError> errors)
@@ -202,7 +210,4 @@ public static class SiteRequestParser
 
         return weights;
     }
-
-    /// <summary>The id in a site path, or the 400 naming it.</summary>
-    public static bool ValidId(string siteId) => DeviceId.IsValid(siteId);
 }

@@ -1,4 +1,0 @@
-namespace EnergyActors.Gateway.Contracts;
-
-/// <summary>The body of PUT /v1/vehicles/{vehicleId}/meter.</summary>
-public sealed record MeterLinkRequest(string MeterId);

@@ -1,0 +1,77 @@
+using System.Text.Json.Serialization;
+using EnergyActors.Gateway.Alerts;
+using EnergyActors.Gateway.Analytics;
+using EnergyActors.Gateway.Contracts;
+using EnergyActors.Gateway.Ingestion;
+using EnergyActors.Gateway.Links;
+using EnergyActors.Gateway.OpenApi;
+using EnergyActors.Gateway.Operations;
+using EnergyActors.Gateway.Requests;
+using EnergyActors.Gateway.Sites;
+using EnergyActors.Gateway.Status;
+using EnergyActors.ServiceDefaults;
+using Npgsql;
+using Scalar.AspNetCore;
+
+namespace EnergyActors.Gateway;
+
+/// <summary>The gateway's services and its HTTP surface.</summary>
+public static class GatewayApi
+{
+    public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var apiLimits = builder.Configuration.GetSection(ApiLimitsOptions.SectionName).Get<ApiLimitsOptions>() ?? new ApiLimitsOptions();
+        builder.Services.AddOptions<ApiLimitsOptions>().Bind(builder.Configuration.GetSection(ApiLimitsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = apiLimits.MaxRequestBodyBytes);
+
+        var connectionString = builder.Configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:Postgres' is not configured.");
+        builder.UseEnergyActorsClusterClient(TimeSpan.FromSeconds(apiLimits.GrainCallTimeoutSeconds));
+
+        // Named, so that Npgsql's metrics label the pool "gateway" instead of the connection string (host, port, user, database).
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "gateway" }.Build());
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ReadingParser>();
+        builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
+            // No endpoint reads JSON through these options: the request readers refuse a number written as a string. Strict
+            // (instead of the web default, which reads "1.5" as a number) makes the OpenAPI schemas say what is accepted.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = QueryProblems.Reshape);
+        builder.Services.AddValidation();
+        builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
+        builder.Services.AddSingleton<MatcherPolicy, RequestFramingPolicy>();
+        builder.Services.AddGatewayOpenApi();
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("orleans", tags: [OperationsEndpoints.ReadyTag])
+            .AddCheck<PostgresHealthCheck>("postgres", tags: [OperationsEndpoints.ReadyTag]);
+        builder.AddEnergyActorsTelemetry("energyactors-gateway");
+        return builder;
+    }
+
+    public static WebApplication MapGatewayApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api");
+        app.MapOperationsEndpoints();
+
+        // Every operation judges its input (400) and calls grains, which answer 503 when the cluster or PostgreSQL cannot take it.
+        var v1 = app.MapGroup("/v1").ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        var telemetry = v1.MapGroup("/telemetry").WithTags("Telemetry");
+        telemetry.MapTelemetryIngestion();
+        telemetry.MapDeviceStatus();
+        v1.MapGroup("/vehicles").WithTags("Vehicles").MapMeterLinks();
+        v1.MapGroup("/analytics").WithTags("Analytics").MapAnalytics();
+        v1.MapGroup("/alerts").WithTags("Alerts").MapAlerts();
+        v1.MapGroup("/sites").WithTags("Sites").MapSites();
+        return app;
+    }
+}
