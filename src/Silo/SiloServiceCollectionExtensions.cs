@@ -1,5 +1,6 @@
 using System.Data.Common;
 using EnergyActors.Grains;
+using EnergyActors.Grains.Alerts;
 using EnergyActors.Grains.Sites;
 using EnergyActors.Silo.History;
 using EnergyActors.Silo.Sites;

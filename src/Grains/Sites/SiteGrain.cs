@@ -1,5 +1,6 @@
 using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Abstractions.Sites;
+using EnergyActors.Grains.Alerts;
 using EnergyActors.Grains.Sites.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -284,29 +285,16 @@ public sealed partial class SiteGrain(
         }
     }
 
-    private async Task ApplyLatestAsync(SiteReading reading)
+    private Task ApplyLatestAsync(SiteReading reading)
     {
         State.Latest = reading;
-        foreach (var change in SiteAlertRules.Changes(reading, State.ActiveAlerts, options.Value.OverTemperatureC).ToList())
-        {
-            try
-            {
-                if (change.Raise)
-                {
-                    await alerts.Raise(SiteId, change.Kind, SiteAlertRules.Message(change.Kind, reading), reading.Timestamp);
-                    State.ActiveAlerts.Add(change.Kind);
-                }
-                else
-                {
-                    await alerts.Clear(SiteId, change.Kind, reading.Timestamp);
-                    State.ActiveAlerts.Remove(change.Kind);
-                }
-            }
-            catch (BackPressureException ex)
-            {
-                LogAlertFailed(ex, SiteId, change.Kind);
-            }
-        }
+        return alerts.SyncAsync(
+            SiteId,
+            State.ActiveAlerts,
+            SiteAlertRules.Conditions(reading, options.Value.OverTemperatureC),
+            kind => SiteAlertRules.Message(kind, reading),
+            () => reading.Timestamp,
+            (exception, kind) => LogAlertFailed(exception, SiteId, kind));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Site {SiteId} created ({Type}, every {IntervalMinutes} min)")]

@@ -1,7 +1,7 @@
 using EnergyActors.Grains.Abstractions;
 using Orleans.Concurrency;
 
-namespace EnergyActors.Grains;
+namespace EnergyActors.Grains.Alerts;
 
 /// <summary>Lists alerts from the store for the gateway, which talks only to grains.</summary>
 [StatelessWorker]
