@@ -9,8 +9,7 @@ public sealed class FleetGrain : Grain, IFleetGrain
 {
     public async Task<FleetView> Query(HealthStatus? status, int limit)
     {
-        var shards = await Task.WhenAll(Enumerable.Range(0, IFleetIndexGrain.Shards)
-            .Select(shard => GrainFactory.GetGrain<IFleetIndexGrain>(shard).Query(status, limit)));
+        var shards = await IFleetIndexGrain.Index.QueryAll(GrainFactory, shard => shard.Query(status, limit));
         return FleetRanking.Merge(shards, limit);
     }
 }

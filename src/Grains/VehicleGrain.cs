@@ -149,7 +149,7 @@ public sealed partial class VehicleGrain(
 
     internal bool HasWindowData => !_window.IsEmpty;
 
-    internal IFleetIndexGrain FleetIndex => GrainFactory.GetGrain<IFleetIndexGrain>(IFleetIndexGrain.ShardOf(VehicleId));
+    internal IFleetIndexGrain FleetIndex => IFleetIndexGrain.Index.ShardFor(GrainFactory, VehicleId);
 
     // A row outside the API's limits (stored before they existed, or sent past the gateway) is logged and left
     // out of the window: one such row must never make every call of this vehicle fail.

@@ -51,7 +51,7 @@ public sealed partial class SiteGrain(
         State.Battery = SiteSimulation.ToStored(BatteryState.Initial(SiteSimulation.Spec(config), now));
         State.LastIntervalEnd = SiteSimulation.AlignDown(now, config.IntervalMinutes);
         await site.WriteStateAsync();
-        await GrainFactory.GetGrain<ISiteRegistryGrain>(ISiteRegistryGrain.ShardOf(SiteId)).Add(SiteId);
+        await ISiteRegistryGrain.Index.ShardFor(GrainFactory, SiteId).Add(SiteId);
         await SyncReminderAsync();
         ScheduleTicks();
         LogCreated(SiteId, config.Type, config.IntervalMinutes);
@@ -101,7 +101,7 @@ public sealed partial class SiteGrain(
         _ticker = null;
         State.Config = null;
         await SyncReminderAsync();
-        await GrainFactory.GetGrain<ISiteRegistryGrain>(ISiteRegistryGrain.ShardOf(SiteId)).Remove(SiteId);
+        await ISiteRegistryGrain.Index.ShardFor(GrainFactory, SiteId).Remove(SiteId);
         await site.ClearStateAsync();
         site.State = new SiteState();
         return true;
