@@ -48,7 +48,7 @@ public sealed partial class SiteGrain(
         var now = clock.UtcNow;
         State.Config = config;
         State.CreatedAt = now;
-        State.Battery = SiteSimulation.ToStored(BatteryState.Initial(SiteSimulation.Spec(config), now));
+        State.Battery = SiteBattery.Initial(SiteSimulation.Spec(config), now);
         State.LastIntervalEnd = SiteSimulation.AlignDown(now, config.IntervalMinutes);
         await site.WriteStateAsync();
         await ISiteRegistryGrain.Index.ShardFor(GrainFactory, SiteId).Add(SiteId);
@@ -255,7 +255,7 @@ public sealed partial class SiteGrain(
         try
         {
             var spec = SiteSimulation.Spec(config);
-            var battery = SiteSimulation.FromStored(State.Battery!);
+            var battery = State.Battery!;
             var rows = new List<SiteReading>(ends.Count);
             var start = last;
             foreach (var end in ends)
@@ -270,7 +270,7 @@ public sealed partial class SiteGrain(
 
             // Write-ahead: history first; a retry after a failure recomputes the same rows from the same state.
             await history.AppendSiteReadings(SiteId, rows);
-            State.Battery = SiteSimulation.ToStored(battery);
+            State.Battery = battery;
             State.LastIntervalEnd = ends[^1];
             if (State.Latest is null || rows[^1].Timestamp >= State.Latest.Timestamp)
             {

@@ -27,7 +27,7 @@ internal sealed class SiteReplayRun(string siteId, SiteConfig config, DateTimeOf
         try
         {
             var spec = SiteSimulation.Spec(config);
-            var battery = BatteryState.Initial(spec, _start);
+            var battery = SiteBattery.Initial(spec, _start);
             var interval = TimeSpan.FromMinutes(config.IntervalMinutes);
             var rows = new List<SiteReading>(RowsPerCommit);
             var end = _start + interval;

@@ -22,18 +22,6 @@ public static class SiteSimulation
             config.Seed);
     }
 
-    public static SiteBattery ToStored(BatteryState b)
-    {
-        ArgumentNullException.ThrowIfNull(b);
-        return new SiteBattery(b.Soc, b.TemperatureC, b.HealthPercent, b.CycleCount, b.ThroughputKwh, b.InverterTemperatureC, b.CommissionedAt);
-    }
-
-    public static BatteryState FromStored(SiteBattery b)
-    {
-        ArgumentNullException.ThrowIfNull(b);
-        return new BatteryState(b.Soc, b.TemperatureC, b.HealthPercent, b.CycleCount, b.ThroughputKwh, b.InverterTemperatureC, b.CommissionedAt);
-    }
-
     public static SiteReading ToReading(IntervalReading r, TimeSpan interval)
     {
         ArgumentNullException.ThrowIfNull(r);

@@ -1,3 +1,4 @@
+using EnergyActors.Grains.Sites;
 using EnergyActors.Grains.Sites.Model;
 
 namespace EnergyActors.Tests.Sites.Model;
@@ -153,7 +154,7 @@ public sealed class LoadModelTests
 
     private static double LoadAt(SiteSpec spec, DateTimeOffset intervalMid, WeatherSample weather)
     {
-        var state = BatteryState.Initial(spec, intervalMid.AddDays(-1));
+        var state = SiteBattery.Initial(spec, intervalMid.AddDays(-1));
         return SiteModel.Step(spec, state, intervalMid + (Quarter / 2), Quarter, weather, outage: false).Reading.LoadKw;
     }
 

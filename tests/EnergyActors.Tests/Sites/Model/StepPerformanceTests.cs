@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EnergyActors.Grains.Sites;
 using EnergyActors.Grains.Sites.Model;
 using Xunit.Abstractions;
 
@@ -15,7 +16,7 @@ public sealed class StepPerformanceTests(ITestOutputHelper output)
         var spec = TestSites.Residential();
         var start = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
         var interval = TimeSpan.FromMinutes(1);
-        var state = BatteryState.Initial(spec, start);
+        var state = SiteBattery.Initial(spec, start);
         for (var i = 1; i <= 10_000; i++)
         {
             state = SiteModel.Step(spec, state, start.AddMinutes(i), interval, outage: false).Next;
