@@ -100,7 +100,7 @@ public sealed partial class VehicleGrain(
     public Task<VehiclePerformance?> GetPerformance() =>
         Task.FromResult(_seen ? Performance(time.GetUtcNow()) : null);
 
-    public async Task AddChargerEnergy(ChargerEnergy energy)
+    public async Task AddMeterEnergy(CommittedMeterEnergy energy)
     {
         ArgumentNullException.ThrowIfNull(energy);
         // Committed before this activation read history: the rebuild already counted it.
@@ -122,7 +122,7 @@ public sealed partial class VehicleGrain(
         }
     }
 
-    public async Task Publish()
+    public async Task ReportToFleetIndex()
     {
         if (_reporter is not null)
         {
@@ -164,7 +164,7 @@ public sealed partial class VehicleGrain(
         return false;
     }
 
-    private bool ApplyAc(AcEnergy energy, DateTimeOffset now)
+    private bool ApplyAc(MeterEnergy energy, DateTimeOffset now)
     {
         if (ReadingLimits.IsApplicable(energy))
         {

@@ -52,7 +52,7 @@ public static class AlertEndpoints
             return ValidationResults.From(errors);
         }
 
-        var alerts = await grains.GetGrain<IAlertsGrain>(0).List(new AlertQuery(deviceId, activeOnly, take));
+        var alerts = await grains.GetGrain<IAlertQueryGrain>(0).List(new AlertQuery(deviceId, activeOnly, take));
         return TypedResults.Ok(new AlertListResponse(alerts
             .Select(a => new AlertResponse(a.Id, a.DeviceId, a.Kind, a.Message, a.RaisedAt.UtcDateTime, a.ClearedAt?.UtcDateTime, a.ClearedAt is null))
             .ToList()));

@@ -63,7 +63,7 @@ public static class AnalyticsEndpoints
             return ValidationResults.From(errors);
         }
 
-        var view = await grains.GetGrain<IFleetGrain>(0).Query(filter, take);
+        var view = await grains.GetGrain<IFleetQueryGrain>(0).Query(filter, take);
         var counts = view.Counts.ToDictionary(c => HealthStatusNames.Name(c.Key), c => c.Value, StringComparer.Ordinal);
         return TypedResults.Ok(new FleetResponse(counts, view.Worst.Select(FleetVehicleData.Of).ToList()));
     }

@@ -26,7 +26,7 @@ public sealed class SiteAlertTests(SiteClusterFixture fixture)
 
         await site.Ingest([Reading(T0.AddMinutes(30), soc: 12, temperatureC: 43, unservedKw: 0)]);
         Assert.Empty(await ActiveKinds(id));
-        var all = await fixture.Grains.GetGrain<IAlertsGrain>(0).List(new AlertQuery(id, null, 10));
+        var all = await fixture.Grains.GetGrain<IAlertQueryGrain>(0).List(new AlertQuery(id, null, 10));
         Assert.Equal(3, all.Count);
         Assert.All(all, a => Assert.Equal(T0.AddMinutes(30), a.ClearedAt));
         Assert.All(all, a => Assert.Equal(T0, a.RaisedAt));
@@ -37,7 +37,7 @@ public sealed class SiteAlertTests(SiteClusterFixture fixture)
     }
 
     private async Task<List<string>> ActiveKinds(string id) =>
-        [.. (await fixture.Grains.GetGrain<IAlertsGrain>(0).List(new AlertQuery(id, true, 10))).Select(a => a.Kind).Order(StringComparer.Ordinal)];
+        [.. (await fixture.Grains.GetGrain<IAlertQueryGrain>(0).List(new AlertQuery(id, true, 10))).Select(a => a.Kind).Order(StringComparer.Ordinal)];
 
     private static SiteReading Reading(DateTimeOffset at, double soc, double temperatureC, double unservedKw) =>
         new(at, 15, 0, 40, -10, 0, 0, soc, temperatureC, 400, 99, 10, 30, 31, 0.96, 35, 5, 0, 80, "station", unservedKw);
