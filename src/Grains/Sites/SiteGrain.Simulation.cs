@@ -33,7 +33,7 @@ public sealed partial class SiteGrain
         var poll = options.Value.PollMilliseconds;
         var (due, period) = poll > 0
             ? (TimeSpan.FromMilliseconds(poll), TimeSpan.FromMilliseconds(poll))
-            : (SiteSimulation.AlignUp(clock.UtcNow, minutes) - clock.UtcNow + TimeSpan.FromMilliseconds(20), TimeSpan.FromMinutes(minutes));
+            : (IntervalGrid.AlignUp(clock.UtcNow, minutes) - clock.UtcNow + TimeSpan.FromMilliseconds(20), TimeSpan.FromMinutes(minutes));
         _ticker = this.RegisterGrainTimer(_ => TickAsync(), new GrainTimerCreationOptions { DueTime = due, Period = period, KeepAlive = true });
     }
 
@@ -74,14 +74,14 @@ public sealed partial class SiteGrain
 
         var config = State.Config!;
         var now = clock.UtcNow;
-        var last = State.LastIntervalEnd ?? SiteSimulation.AlignDown(now, config.IntervalMinutes);
-        var oldest = SiteSimulation.AlignDown(now.AddHours(-options.Value.MaxCatchUpHours), config.IntervalMinutes);
+        var last = State.LastIntervalEnd ?? IntervalGrid.AlignDown(now, config.IntervalMinutes);
+        var oldest = IntervalGrid.AlignDown(now.AddHours(-options.Value.MaxCatchUpHours), config.IntervalMinutes);
         if (last < oldest)
         {
             last = oldest;
         }
 
-        var ends = SiteSimulation.DueIntervalEnds(last, now, config.IntervalMinutes);
+        var ends = IntervalGrid.DueEnds(last, now, config.IntervalMinutes);
         if (ends.Count == 0)
         {
             return;
@@ -89,7 +89,7 @@ public sealed partial class SiteGrain
 
         try
         {
-            var spec = SiteSimulation.Spec(config);
+            var spec = config.ToSpec();
             var battery = State.Battery!;
             var rows = new List<SiteReading>(ends.Count);
             var start = last;
@@ -97,8 +97,8 @@ public sealed partial class SiteGrain
             {
                 var sample = await weather.Sample(spec, end, CancellationToken.None);
                 var outage = State.OutageUntil is { } until && until > start;
-                var step = SiteModel.Step(spec, battery, end, end - start, sample, outage);
-                rows.Add(SiteSimulation.ToReading(step.Reading, end - start));
+                var step = SitePhysics.Step(spec, battery, end, end - start, sample, outage);
+                rows.Add(step.Reading.ToSiteReading(end - start));
                 battery = step.Next;
                 start = end;
             }

@@ -16,7 +16,7 @@ public sealed partial class SiteGrain(
     IHistoryWriter history,
     IWeatherSource weather,
     IAlertStore alerts,
-    SimulationClock clock,
+    SiteSimulationClock clock,
     IOptions<SiteOptions> options,
     [PersistentState("site", GrainStorage.Name)] IPersistentState<SiteState> site,
     ILogger<SiteGrain> logger) : Grain, ISiteGrain, IRemindable
@@ -42,8 +42,8 @@ public sealed partial class SiteGrain(
         var now = clock.UtcNow;
         State.Config = config;
         State.CreatedAt = now;
-        State.Battery = SiteBattery.Initial(SiteSimulation.Spec(config), now);
-        State.LastIntervalEnd = SiteSimulation.AlignDown(now, config.IntervalMinutes);
+        State.Battery = SiteBattery.Initial(config.ToSpec(), now);
+        State.LastIntervalEnd = IntervalGrid.AlignDown(now, config.IntervalMinutes);
         await site.WriteStateAsync();
         await ISiteRegistryGrain.Index.ShardFor(GrainFactory, SiteId).Add(SiteId);
         await SyncReminderAsync();
@@ -75,7 +75,7 @@ public sealed partial class SiteGrain(
         if (!config.Running && State.Config.Running)
         {
             // Resuming: no catch-up for the paused time.
-            State.LastIntervalEnd = SiteSimulation.AlignDown(clock.UtcNow, State.Config.IntervalMinutes);
+            State.LastIntervalEnd = IntervalGrid.AlignDown(clock.UtcNow, State.Config.IntervalMinutes);
         }
 
         await site.WriteStateAsync();

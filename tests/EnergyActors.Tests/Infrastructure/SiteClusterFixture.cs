@@ -59,7 +59,7 @@ public sealed class SiteClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.Services.AddSingleton(new SimulationClock(Clock));
+            siloBuilder.Services.AddSingleton(new SiteSimulationClock(Clock));
             siloBuilder.Services.AddEnergyActorsStorage(siloBuilder.Configuration);
             siloBuilder.UseEnergyActorsGrainStorage();
         }

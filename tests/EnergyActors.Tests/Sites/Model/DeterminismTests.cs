@@ -31,7 +31,7 @@ public sealed class DeterminismTests
         var state = SiteBattery.Initial(spec, Start);
         var end = Start.AddHours(9);
 
-        var alone = SiteModel.Step(spec, state, end, Interval, outage: false);
+        var alone = SitePhysics.Step(spec, state, end, Interval, outage: false);
 
         // Other sites stepping (and weather sampled for other places) must not disturb this one.
         foreach (var other in TestSites.All())
@@ -40,7 +40,7 @@ public sealed class DeterminismTests
             SyntheticWeather.Sample(other, end);
         }
 
-        var again = SiteModel.Step(spec, state, end, Interval, outage: false);
+        var again = SitePhysics.Step(spec, state, end, Interval, outage: false);
         Assert.Equal(alone, again);
     }
 

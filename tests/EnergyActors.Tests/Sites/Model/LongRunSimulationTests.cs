@@ -77,8 +77,8 @@ public sealed class LongRunSimulationTests
         Assert.Contains(rows, r => r.Reading.SolarKw > 0 && r.Reading.BatteryChargeKwh > 0);
 
         var state = SiteBattery.Initial(spec, YearStart);
-        Assert.Throws<ArgumentOutOfRangeException>(() => SiteModel.Step(spec, state, YearStart, TimeSpan.FromSeconds(30), outage: false));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SiteModel.Step(spec, state, YearStart, TimeSpan.FromMinutes(61), outage: false));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SitePhysics.Step(spec, state, YearStart, TimeSpan.FromSeconds(30), outage: false));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SitePhysics.Step(spec, state, YearStart, TimeSpan.FromMinutes(61), outage: false));
     }
 
     private static bool YearOutage(DateTimeOffset t) =>

@@ -22,7 +22,7 @@ public sealed class SolarOutputTests
         {
             for (var t = day + Quarter; t <= day.AddDays(1); t += Quarter)
             {
-                var step = SiteModel.Step(spec, state, t, Quarter, clearSky, outage: false);
+                var step = SitePhysics.Step(spec, state, t, Quarter, clearSky, outage: false);
                 state = step.Next;
                 if (TestSites.SunDownThroughout(spec, step.Reading))
                 {
@@ -89,7 +89,7 @@ public sealed class SolarOutputTests
     {
         var spec = new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1);
         var state = SiteBattery.Initial(spec, DateTimeOffset.UnixEpoch);
-        var reading = SiteModel.Step(spec, state, new DateTimeOffset(2026, 6, 21, 12, 0, 0, TimeSpan.Zero), Quarter, new WeatherSample(20, 80, 432.0, "open-meteo"), false).Reading;
+        var reading = SitePhysics.Step(spec, state, new DateTimeOffset(2026, 6, 21, 12, 0, 0, TimeSpan.Zero), Quarter, new WeatherSample(20, 80, 432.0, "open-meteo"), false).Reading;
 
         Assert.Equal(432.0, reading.WeatherIrradianceWm2);
         Assert.Equal("open-meteo", reading.WeatherSource);
@@ -102,7 +102,7 @@ public sealed class SolarOutputTests
         // 10 kWp on a 6 kW inverter with the battery full: the surplus beyond 6 kW AC is clipped.
         var spec = new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 6, null, 1);
         var full = SiteBattery.Initial(spec, DateTimeOffset.UnixEpoch) with { Soc = BatteryPack.SocCeilingPercent };
-        var reading = SiteModel.Step(spec, full, new DateTimeOffset(2026, 6, 21, 12, 7, 30, TimeSpan.Zero), Quarter, new WeatherSample(20, 0, null, "test"), false).Reading;
+        var reading = SitePhysics.Step(spec, full, new DateTimeOffset(2026, 6, 21, 12, 7, 30, TimeSpan.Zero), Quarter, new WeatherSample(20, 0, null, "test"), false).Reading;
 
         Assert.Equal(6.0, reading.InverterAcKw, 9);
         Assert.True(reading.CurtailedKwh > 0);
@@ -114,6 +114,6 @@ public sealed class SolarOutputTests
     private static double NoonKw(SiteSpec spec, DateTimeOffset end, WeatherSample weather)
     {
         var state = SiteBattery.Initial(spec, end.AddDays(-1));
-        return SiteModel.Step(spec, state, end, Quarter, weather, outage: false).Reading.SolarKw;
+        return SitePhysics.Step(spec, state, end, Quarter, weather, outage: false).Reading.SolarKw;
     }
 }

@@ -30,7 +30,7 @@ internal static class TestSites
         var rows = new List<(IntervalReading, SiteBattery)>();
         for (var t = start + interval; t <= end; t += interval)
         {
-            var step = SiteModel.Step(spec, state, t, interval, outage?.Invoke(t) ?? false);
+            var step = SitePhysics.Step(spec, state, t, interval, outage?.Invoke(t) ?? false);
             rows.Add((step.Reading, state));
             state = step.Next;
         }

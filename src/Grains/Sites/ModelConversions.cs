@@ -3,10 +3,10 @@ using EnergyActors.Grains.Sites.Model;
 
 namespace EnergyActors.Grains.Sites;
 
-/// <summary>Glue between a site's stored configuration and state and the simulation model, and interval arithmetic.</summary>
-public static class SiteSimulation
+/// <summary>Between what a site grain stores and answers (its configuration, its readings) and the model's own types.</summary>
+public static class ModelConversions
 {
-    public static SiteSpec Spec(SiteConfig config)
+    public static SiteSpec ToSpec(this SiteConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         return new SiteSpec(
@@ -22,7 +22,7 @@ public static class SiteSimulation
             config.Seed);
     }
 
-    public static SiteReading ToReading(IntervalReading r, TimeSpan interval)
+    public static SiteReading ToSiteReading(this IntervalReading r, TimeSpan interval)
     {
         ArgumentNullException.ThrowIfNull(r);
         var hours = interval.TotalHours;
@@ -48,31 +48,5 @@ public static class SiteSimulation
             r.WeatherCloudCoverPercent,
             r.WeatherSource,
             hours > 0 ? r.UnservedKwh / hours : 0);
-    }
-
-    /// <summary>Interval ends are whole multiples of the interval in UTC, so every site's rows line up.</summary>
-    public static DateTimeOffset AlignDown(DateTimeOffset at, int intervalMinutes)
-    {
-        var ticks = TimeSpan.FromMinutes(intervalMinutes).Ticks;
-        var utc = at.UtcTicks;
-        return new DateTimeOffset(utc - (utc % ticks), TimeSpan.Zero);
-    }
-
-    public static DateTimeOffset AlignUp(DateTimeOffset at, int intervalMinutes)
-    {
-        var down = AlignDown(at, intervalMinutes);
-        return down == at ? at : down.AddMinutes(intervalMinutes);
-    }
-
-    /// <summary>The interval ends after <paramref name="last"/> up to and including <paramref name="now"/>.</summary>
-    public static List<DateTimeOffset> DueIntervalEnds(DateTimeOffset last, DateTimeOffset now, int intervalMinutes)
-    {
-        var ends = new List<DateTimeOffset>();
-        for (var end = AlignUp(last.AddTicks(1), intervalMinutes); end <= now; end = end.AddMinutes(intervalMinutes))
-        {
-            ends.Add(end);
-        }
-
-        return ends;
     }
 }

@@ -5,7 +5,7 @@ namespace EnergyActors.Grains.Sites.Model;
 /// battery, inverter and energy accounting. Pure and allocation-light (the reading, the next state
 /// and their pair), so one silo can step thousands of sites every minute.
 /// </summary>
-public static class SiteModel
+public static class SitePhysics
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan MaxInterval = TimeSpan.FromMinutes(60);
