@@ -17,10 +17,12 @@ public interface IVehicleGrain : IGrainWithStringKey
     Task<VehiclePerformance?> GetPerformance();
 
     /// <summary>Adds AC energy a meter committed for this vehicle (called by meter grains after their commit).</summary>
+    /// <remarks>Aliased by its former name, which identifies the call between silos.</remarks>
     [Alias("AddChargerEnergy")]
-    Task AddChargerEnergy(ChargerEnergy energy);
+    Task AddMeterEnergy(CommittedMeterEnergy energy);
 
-    /// <summary>Re-publishes this vehicle's figures to the fleet index (used to refill an index after a restart).</summary>
+    /// <summary>Reports this vehicle's figures to its fleet index shard again, unasked by any change (how a restarted shard refills).</summary>
+    /// <remarks>Aliased by its former name, Publish, which identifies the call between silos.</remarks>
     [Alias("Publish")]
-    Task Publish();
+    Task ReportToFleetIndex();
 }

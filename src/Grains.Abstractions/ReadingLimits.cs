@@ -42,7 +42,7 @@ public static class ReadingLimits
     public static bool IsTemperature(double celsius) => celsius is >= MinTemperatureC and <= MaxTemperatureC;
 
     /// <summary>Whether a stored meter reading's energy may be applied to a vehicle's window.</summary>
-    public static bool IsApplicable(AcEnergy energy) => IsTimestamp(energy.Timestamp) && IsEnergy(energy.KwhConsumedAc);
+    public static bool IsApplicable(MeterEnergy energy) => IsTimestamp(energy.Timestamp) && IsEnergy(energy.KwhConsumedAc);
 
     /// <summary>Whether a stored vehicle reading may be applied to the vehicle's window.</summary>
     public static bool IsApplicable(VehicleReading reading)

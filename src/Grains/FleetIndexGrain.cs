@@ -115,7 +115,7 @@ public sealed partial class FleetIndexGrain(
 
             try
             {
-                await GrainFactory.GetGrain<IVehicleGrain>(id).Publish();
+                await GrainFactory.GetGrain<IVehicleGrain>(id).ReportToFleetIndex();
             }
             catch (Exception ex)
             {

@@ -29,7 +29,7 @@ public sealed partial class MeterGrain(
         var commit = await history.AppendMeterReadings(this.GetPrimaryKeyString(), normalized);
 
         var accepted = 0;
-        Dictionary<string, List<AcEnergy>>? forVehicles = null;
+        Dictionary<string, List<MeterEnergy>>? forVehicles = null;
         for (var i = 0; i < normalized.Length; i++)
         {
             if (!commit.Stored[i])
@@ -46,13 +46,13 @@ public sealed partial class MeterGrain(
 
             if (reading.VehicleId is { } vehicleId)
             {
-                forVehicles ??= new Dictionary<string, List<AcEnergy>>(StringComparer.Ordinal);
+                forVehicles ??= new Dictionary<string, List<MeterEnergy>>(StringComparer.Ordinal);
                 if (!forVehicles.TryGetValue(vehicleId, out var list))
                 {
                     forVehicles[vehicleId] = list = [];
                 }
 
-                list.Add(new AcEnergy(reading.Timestamp, reading.KwhConsumedAc));
+                list.Add(new MeterEnergy(reading.Timestamp, reading.KwhConsumedAc));
             }
         }
 
@@ -94,13 +94,13 @@ public sealed partial class MeterGrain(
     /// The readings are committed whatever happens here; a vehicle that misses a forward (its silo died
     /// mid-call) counts the energy when it next rebuilds its window from history.
     /// </summary>
-    private async Task ForwardAsync(Dictionary<string, List<AcEnergy>> forVehicles, ulong transactionId)
+    private async Task ForwardAsync(Dictionary<string, List<MeterEnergy>> forVehicles, ulong transactionId)
     {
         var meterId = this.GetPrimaryKeyString();
         var calls = new List<Task>(forVehicles.Count);
         foreach (var (vehicleId, energy) in forVehicles)
         {
-            calls.Add(GrainFactory.GetGrain<IVehicleGrain>(vehicleId).AddChargerEnergy(new ChargerEnergy(meterId, transactionId, energy)));
+            calls.Add(GrainFactory.GetGrain<IVehicleGrain>(vehicleId).AddMeterEnergy(new CommittedMeterEnergy(meterId, transactionId, energy)));
         }
 
         try

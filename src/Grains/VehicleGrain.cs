@@ -1,4 +1,5 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Alerts;
 using EnergyActors.Grains.Analytics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,8 @@ public sealed partial class VehicleGrain(
     private readonly EfficiencyWindow _window = new(
         TimeSpan.FromSeconds(options.Value.BucketSeconds),
         futureBuckets: (options.Value.MaxFutureSeconds + options.Value.BucketSeconds - 1) / options.Value.BucketSeconds);
-    private readonly VehicleAlerts _alerts = new();
+    // A list, not a set: it holds at most two kinds, and one lives in every vehicle grain.
+    private readonly List<string> _activeAlerts = [];
     private VehicleReading? _latest;
     private TransactionSnapshot _rebuiltFrom = TransactionSnapshot.None;
     private bool _seen;
@@ -53,7 +55,7 @@ public sealed partial class VehicleGrain(
 
         if (_seen)
         {
-            _alerts.Restore(loaded.ActiveAlerts);
+            _activeAlerts.AddRange(loaded.ActiveAlerts.Where(VehicleAlertRules.IsVehicleKind));
             _reporter = new FleetReporter(this, options.Value.FleetReportDelayMilliseconds, TimeSpan.FromSeconds(options.Value.BucketSeconds));
             await AfterChangeAsync();
         }
@@ -98,7 +100,7 @@ public sealed partial class VehicleGrain(
     public Task<VehiclePerformance?> GetPerformance() =>
         Task.FromResult(_seen ? Performance(time.GetUtcNow()) : null);
 
-    public async Task AddChargerEnergy(ChargerEnergy energy)
+    public async Task AddMeterEnergy(CommittedMeterEnergy energy)
     {
         ArgumentNullException.ThrowIfNull(energy);
         // Committed before this activation read history: the rebuild already counted it.
@@ -120,7 +122,7 @@ public sealed partial class VehicleGrain(
         }
     }
 
-    public async Task Publish()
+    public async Task ReportToFleetIndex()
     {
         if (_reporter is not null)
         {
@@ -147,7 +149,7 @@ public sealed partial class VehicleGrain(
 
     internal bool HasWindowData => !_window.IsEmpty;
 
-    internal IFleetIndexGrain FleetIndex => GrainFactory.GetGrain<IFleetIndexGrain>(IFleetIndexGrain.ShardOf(VehicleId));
+    internal IFleetIndexGrain FleetIndex => IFleetIndexGrain.Index.ShardFor(GrainFactory, VehicleId);
 
     // A row outside the API's limits (stored before they existed, or sent past the gateway) is logged and left
     // out of the window: one such row must never make every call of this vehicle fail.
@@ -162,7 +164,7 @@ public sealed partial class VehicleGrain(
         return false;
     }
 
-    private bool ApplyAc(AcEnergy energy, DateTimeOffset now)
+    private bool ApplyAc(MeterEnergy energy, DateTimeOffset now)
     {
         if (ReadingLimits.IsApplicable(energy))
         {
@@ -190,33 +192,15 @@ public sealed partial class VehicleGrain(
         _reporter?.MarkChanged();
     }
 
-    /// <summary>
-    /// Alerts follow the verdict: entering CRITICAL or ANOMALY raises one, leaving clears it. A store failure
-    /// is logged and retried at the next evaluation, since the readings themselves are already committed.
-    /// </summary>
-    private async Task SyncAlertsAsync(VehiclePerformance performance)
-    {
-        foreach (var change in _alerts.ChangesFor(performance.HealthStatus))
-        {
-            try
-            {
-                if (change.Raise)
-                {
-                    await alerts.Raise(VehicleId, change.Kind, VehicleAlerts.Message(change.Kind, performance), time.GetUtcNow());
-                }
-                else
-                {
-                    await alerts.Clear(VehicleId, change.Kind, time.GetUtcNow());
-                }
-
-                _alerts.Applied(change);
-            }
-            catch (Exception ex) when (ex is BackPressureException or TimeoutException)
-            {
-                LogAlertFailed(ex, VehicleId, change.Kind);
-            }
-        }
-    }
+    /// <summary>Alerts follow the verdict: entering CRITICAL or ANOMALY raises one, leaving clears it.</summary>
+    private Task SyncAlertsAsync(VehiclePerformance performance) =>
+        alerts.SyncAsync(
+            VehicleId,
+            _activeAlerts,
+            VehicleAlertRules.Conditions(performance.HealthStatus),
+            kind => VehicleAlertRules.Message(kind, performance),
+            time.GetUtcNow,
+            (exception, kind) => LogAlertFailed(exception, VehicleId, kind));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {VehicleId}: {Side} reading at {Timestamp} is outside the accepted limits; left out of the efficiency window")]
     private partial void LogNotApplied(string vehicleId, string side, DateTimeOffset timestamp);

@@ -10,7 +10,7 @@ namespace EnergyActors.Grains;
 public sealed record VehicleHistory(
     VehicleReading? Latest,
     IReadOnlyList<VehicleReading> VehicleReadings,
-    IReadOnlyList<AcEnergy> AcReadings,
+    IReadOnlyList<MeterEnergy> AcReadings,
     bool EverAttributed,
     IReadOnlyList<string> ActiveAlerts,
     TransactionSnapshot Snapshot);

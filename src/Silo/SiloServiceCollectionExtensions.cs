@@ -1,5 +1,6 @@
 using System.Data.Common;
 using EnergyActors.Grains;
+using EnergyActors.Grains.Alerts;
 using EnergyActors.Grains.Sites;
 using EnergyActors.Silo.History;
 using EnergyActors.Silo.Sites;
@@ -63,7 +64,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IFleetEntryStore, FleetEntryStore>();
         services.AddSingleton<FleetWakePacer>();
         services.AddSingleton<ISiteHistoryReader, SiteHistoryReader>();
-        services.TryAddSingleton(sp => new SimulationClock(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SiteSimulationClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SyntheticWeatherSource>();
         services.AddOptions<OpenMeteoOptions>().Bind(configuration.GetSection(OpenMeteoOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<OpenMeteoClient>((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<OpenMeteoOptions>>().Value.BaseAddress);

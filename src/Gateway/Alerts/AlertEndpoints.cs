@@ -22,7 +22,7 @@ public static class AlertEndpoints
 
     private static async Task<Ok<AlertListResponse>> ListAlerts([AsParameters] AlertListParameters query, IGrainFactory grains)
     {
-        var alerts = await grains.GetGrain<IAlertsGrain>(0).List(new AlertQuery(query.DeviceId, query.ActiveOnly, query.Take));
+        var alerts = await grains.GetGrain<IAlertQueryGrain>(0).List(new AlertQuery(query.DeviceId, query.ActiveOnly, query.Take));
         return TypedResults.Ok(new AlertListResponse(alerts
             .Select(a => new AlertResponse(a.Id, a.DeviceId, a.Kind, a.Message, a.RaisedAt.UtcDateTime, a.ClearedAt?.UtcDateTime, a.ClearedAt is null))
             .ToList()));

@@ -40,7 +40,7 @@ public static class AnalyticsEndpoints
 
     private static async Task<Ok<FleetResponse>> GetFleet([AsParameters] FleetParameters query, IGrainFactory grains)
     {
-        var view = await grains.GetGrain<IFleetGrain>(0).Query(query.Filter, query.Take);
+        var view = await grains.GetGrain<IFleetQueryGrain>(0).Query(query.Filter, query.Take);
         var counts = view.Counts.ToDictionary(c => HealthStatusNames.Name(c.Key), c => c.Value, StringComparer.Ordinal);
         return TypedResults.Ok(new FleetResponse(counts, view.Worst.Select(FleetVehicleData.Of).ToList()));
     }

@@ -1,13 +1,14 @@
 namespace EnergyActors.Grains.Abstractions.Sites;
 
 /// <summary>
-/// One shard (key 0..<see cref="Shards"/>-1) of the set of registered site ids, so listing sites pages
+/// One shard (see <see cref="Index"/>) of the set of registered site ids, so listing sites pages
 /// through a few small grains instead of scanning storage.
 /// </summary>
 [Alias("ea.ISiteRegistryGrain")]
 public interface ISiteRegistryGrain : IGrainWithIntegerKey
 {
-    public const int Shards = 8;
+    /// <summary>Site ids over 8 shards.</summary>
+    public static ShardedIndex<ISiteRegistryGrain> Index { get; } = new(8);
 
     [Alias("Add")]
     Task Add(string siteId);
@@ -18,6 +19,4 @@ public interface ISiteRegistryGrain : IGrainWithIntegerKey
     /// <summary>Ids after <paramref name="after"/> in ordinal order, at most <paramref name="limit"/>.</summary>
     [Alias("List")]
     Task<IReadOnlyList<string>> List(string? after, int limit);
-
-    public static int ShardOf(string siteId) => IFleetIndexGrain.ShardOf(siteId) % Shards;
 }

@@ -12,7 +12,7 @@ namespace EnergyActors.Grains.Analytics;
 /// Running totals cover exactly the counted buckets and change only when a bucket enters or leaves them.
 /// Not thread-safe: a grain calls it from its own turn.
 /// </remarks>
-public sealed class EfficiencyWindow
+public sealed partial class EfficiencyWindow
 {
     public const int DefaultFutureBuckets = 16;
 
@@ -28,11 +28,11 @@ public sealed class EfficiencyWindow
     private readonly int _bucketsPerDay;
     private readonly int _ringLength;
 
-    private readonly SumColumn _acSum;
-    private readonly SumColumn _dcSum;
-    private readonly SumColumn _tempSum;
-    private readonly CountColumn _acCount;
-    private readonly CountColumn _dcCount;
+    private readonly BucketColumn _acSum;
+    private readonly BucketColumn _dcSum;
+    private readonly BucketColumn _tempSum;
+    private readonly BucketColumn _acCount;
+    private readonly BucketColumn _dcCount;
 
     private bool _started;
     private long _current;
@@ -69,11 +69,11 @@ public sealed class EfficiencyWindow
         _bucketsPerDay = (int)bucketsPerDay;
         FutureBuckets = futureBuckets;
         _ringLength = _bucketsPerDay + futureBuckets;
-        _acSum = new SumColumn(_ringLength);
-        _dcSum = new SumColumn(_ringLength);
-        _tempSum = new SumColumn(_ringLength);
-        _acCount = new CountColumn(_ringLength);
-        _dcCount = new CountColumn(_ringLength);
+        _acSum = new BucketColumn(_ringLength);
+        _dcSum = new BucketColumn(_ringLength);
+        _tempSum = new BucketColumn(_ringLength);
+        _acCount = new BucketColumn(_ringLength);
+        _dcCount = new BucketColumn(_ringLength);
     }
 
     public static TimeSpan DefaultBucketSize { get; } = TimeSpan.FromMinutes(1);
@@ -179,17 +179,17 @@ public sealed class EfficiencyWindow
             _totalAc -= _acSum[leaving];
             _totalDc -= _dcSum[leaving];
             _totalTemp -= _tempSum[leaving];
-            _meterReadings -= _acCount[leaving];
-            _vehicleReadings -= _dcCount[leaving];
-            _ringReadings -= _acCount[leaving] + _dcCount[leaving];
+            _meterReadings -= (long)_acCount[leaving];
+            _vehicleReadings -= (long)_dcCount[leaving];
+            _ringReadings -= (long)(_acCount[leaving] + _dcCount[leaving]);
             ClearSlot(leaving);
 
             var entering = Slot(_current);
             _totalAc += _acSum[entering];
             _totalDc += _dcSum[entering];
             _totalTemp += _tempSum[entering];
-            _meterReadings += _acCount[entering];
-            _vehicleReadings += _dcCount[entering];
+            _meterReadings += (long)_acCount[entering];
+            _vehicleReadings += (long)_dcCount[entering];
         }
 
         if (_ringReadings == 0)
@@ -220,68 +220,5 @@ public sealed class EfficiencyWindow
             _vehicleReadings,
             _meterReadings,
             HealthRules.Judge(ratio));
-    }
-
-    private static long ToMillionths(double value, string name)
-    {
-        if (!double.IsFinite(value) || Math.Abs(value) > MaxMagnitude)
-        {
-            throw new ArgumentOutOfRangeException(name, value, "The value must be finite and small enough to keep 6 exact decimals.");
-        }
-
-        return checked((long)Math.Round(value * Millionths, MidpointRounding.AwayFromZero));
-    }
-
-    private static long FloorDiv(long dividend, long divisor)
-    {
-        var quotient = Math.DivRem(dividend, divisor, out var remainder);
-        return remainder < 0 ? quotient - 1 : quotient;
-    }
-
-    private long BucketIndex(DateTimeOffset instant) => FloorDiv(instant.UtcTicks - UnixEpochTicks, _bucketTicks);
-
-    private int Slot(long bucket)
-    {
-        var slot = bucket % _ringLength;
-        return (int)(slot < 0 ? slot + _ringLength : slot);
-    }
-
-    private bool TryLocate(DateTimeOffset timestamp, out int slot, out bool counted)
-    {
-        var bucket = BucketIndex(timestamp);
-        if (bucket <= _current - _bucketsPerDay || bucket > _current + FutureBuckets)
-        {
-            slot = 0;
-            counted = false;
-            return false;
-        }
-
-        slot = Slot(bucket);
-        counted = bucket <= _current;
-        return true;
-    }
-
-    private void ClearSlot(int slot)
-    {
-        _acSum.Clear(slot);
-        _dcSum.Clear(slot);
-        _tempSum.Clear(slot);
-        _acCount.Clear(slot);
-        _dcCount.Clear(slot);
-    }
-
-    private void Clear()
-    {
-        _acSum.Release();
-        _dcSum.Release();
-        _tempSum.Release();
-        _acCount.Release();
-        _dcCount.Release();
-        _totalAc = 0;
-        _totalDc = 0;
-        _totalTemp = 0;
-        _meterReadings = 0;
-        _vehicleReadings = 0;
-        _ringReadings = 0;
     }
 }

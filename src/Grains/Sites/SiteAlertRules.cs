@@ -1,4 +1,5 @@
 using EnergyActors.Grains.Abstractions.Sites;
+using EnergyActors.Grains.Alerts;
 using EnergyActors.Grains.Sites.Model;
 
 namespace EnergyActors.Grains.Sites;
@@ -13,25 +14,16 @@ internal static class SiteAlertRules
     public const string OverTemperature = "BATTERY_OVER_TEMPERATURE";
     public const string UnservedLoad = "UNSERVED_LOAD";
 
-    public static IEnumerable<AlertChange> Changes(SiteReading reading, ISet<string> active, double overTemperatureC)
+    public static AlertCondition[] Conditions(SiteReading reading, double overTemperatureC)
     {
+        ArgumentNullException.ThrowIfNull(reading);
         var floor = BatteryPack.SocFloorPercent;
-        foreach (var (kind, raise, clear) in new[]
-        {
-            (SocBelowFloor, reading.Soc < floor - 0.5, reading.Soc >= floor + 2),
-            (OverTemperature, reading.BatteryTemperatureC > overTemperatureC, reading.BatteryTemperatureC <= overTemperatureC - 2),
-            (UnservedLoad, reading.UnservedKw > 0, reading.UnservedKw <= 0),
-        })
-        {
-            if (raise && !active.Contains(kind))
-            {
-                yield return new AlertChange(kind, Raise: true);
-            }
-            else if (clear && active.Contains(kind))
-            {
-                yield return new AlertChange(kind, Raise: false);
-            }
-        }
+        return
+        [
+            new(SocBelowFloor, reading.Soc < floor - 0.5, reading.Soc >= floor + 2),
+            new(OverTemperature, reading.BatteryTemperatureC > overTemperatureC, reading.BatteryTemperatureC <= overTemperatureC - 2),
+            new(UnservedLoad, reading.UnservedKw > 0, reading.UnservedKw <= 0),
+        ];
     }
 
     public static string Message(string kind, SiteReading reading) => kind switch

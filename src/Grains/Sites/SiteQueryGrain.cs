@@ -9,8 +9,7 @@ public sealed class SiteQueryGrain(ISiteHistoryReader history) : Grain, ISiteQue
 {
     public async Task<IReadOnlyList<SiteInfo>> List(string? after, int limit)
     {
-        var pages = await Task.WhenAll(Enumerable.Range(0, ISiteRegistryGrain.Shards)
-            .Select(shard => GrainFactory.GetGrain<ISiteRegistryGrain>(shard).List(after, limit)));
+        var pages = await ISiteRegistryGrain.Index.QueryAll(GrainFactory, shard => shard.List(after, limit));
         var ids = pages.SelectMany(p => p).Order(StringComparer.Ordinal).Take(limit).ToList();
         var sites = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ISiteGrain>(id).GetSite()));
         return sites.OfType<SiteInfo>().ToList();

@@ -11,7 +11,7 @@ namespace EnergyActors.Grains.Sites;
 internal sealed class SiteReplayRun(string siteId, SiteConfig config, DateTimeOffset from, DateTimeOffset to, IHistoryWriter history)
 {
     private const int RowsPerCommit = 2_000;
-    private readonly DateTimeOffset _start = SiteSimulation.AlignDown(from, config.IntervalMinutes);
+    private readonly DateTimeOffset _start = IntervalGrid.AlignDown(from, config.IntervalMinutes);
     private int _done;
     private string _state = "running";
     private string? _error;
@@ -20,21 +20,21 @@ internal sealed class SiteReplayRun(string siteId, SiteConfig config, DateTimeOf
 
     public SiteReplay Progress => new(_start, to, _done, Total, _state, _error);
 
-    private int Total => (int)((SiteSimulation.AlignDown(to, config.IntervalMinutes) - _start).Ticks / TimeSpan.FromMinutes(config.IntervalMinutes).Ticks);
+    private int Total => (int)((IntervalGrid.AlignDown(to, config.IntervalMinutes) - _start).Ticks / TimeSpan.FromMinutes(config.IntervalMinutes).Ticks);
 
     public async Task RunAsync()
     {
         try
         {
-            var spec = SiteSimulation.Spec(config);
-            var battery = BatteryState.Initial(spec, _start);
+            var spec = config.ToSpec();
+            var battery = SiteBattery.Initial(spec, _start);
             var interval = TimeSpan.FromMinutes(config.IntervalMinutes);
             var rows = new List<SiteReading>(RowsPerCommit);
             var end = _start + interval;
             for (var i = 0; i < Total; i++, end += interval)
             {
-                var step = SiteModel.Step(spec, battery, end, interval, SyntheticWeather.Sample(spec, end), outage: false);
-                rows.Add(SiteSimulation.ToReading(step.Reading, interval));
+                var step = SitePhysics.Step(spec, battery, end, interval, SyntheticWeather.Sample(spec, end), outage: false);
+                rows.Add(step.Reading.ToSiteReading(interval));
                 battery = step.Next;
                 if (rows.Count == RowsPerCommit)
                 {

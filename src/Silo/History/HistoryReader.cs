@@ -36,7 +36,7 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
             var snapshot = TransactionSnapshot.None;
             VehicleReading? latest = null;
             var own = new List<VehicleReading>();
-            var ac = new List<AcEnergy>();
+            var ac = new List<MeterEnergy>();
             var everAttributed = false;
             var activeAlerts = new List<string>();
             while (await reader.ReadAsync(cancellationToken))
@@ -53,7 +53,7 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
                         own.Add(VehicleRow(reader));
                         break;
                     case 3:
-                        ac.Add(new AcEnergy(PostgresTime.Utc(reader.GetFieldValue<DateTime>(1)), reader.GetDouble(2)));
+                        ac.Add(new MeterEnergy(PostgresTime.Utc(reader.GetFieldValue<DateTime>(1)), reader.GetDouble(2)));
                         break;
                     case 4:
                         everAttributed = true;

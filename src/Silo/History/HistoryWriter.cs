@@ -42,13 +42,13 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
     public long Flushes => Interlocked.Read(ref _flushes);
 
     public Task<HistoryCommit> AppendMeterReadings(string meterId, IReadOnlyList<MeterReading> readings) =>
-        Enqueue(new PendingWrite<MeterReading>(MeterHistoryTable.Instance, meterId, readings));
+        Enqueue(new PendingWrite<MeterReading>(HistoryTables.Meter, meterId, readings));
 
     public Task<HistoryCommit> AppendSiteReadings(string siteId, IReadOnlyList<SiteReading> readings) =>
-        Enqueue(new PendingWrite<SiteReading>(SiteHistoryTable.Instance, siteId, readings));
+        Enqueue(new PendingWrite<SiteReading>(HistoryTables.Site, siteId, readings));
 
     public Task<HistoryCommit> AppendVehicleReadings(string vehicleId, IReadOnlyList<VehicleReading> readings) =>
-        Enqueue(new PendingWrite<VehicleReading>(VehicleHistoryTable.Instance, vehicleId, readings));
+        Enqueue(new PendingWrite<VehicleReading>(HistoryTables.Vehicle, vehicleId, readings));
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

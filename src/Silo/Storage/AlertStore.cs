@@ -1,5 +1,5 @@
-using EnergyActors.Grains;
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Alerts;
 using Npgsql;
 
 namespace EnergyActors.Silo.Storage;

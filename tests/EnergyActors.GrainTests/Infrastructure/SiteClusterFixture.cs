@@ -34,6 +34,6 @@ public sealed class SiteClusterFixture() : ClusterFixture<SiteClusterFixture.Fak
 
     public sealed class FakeClock : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.Services.AddSingleton(new SimulationClock(Clock));
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.Services.AddSingleton(new SiteSimulationClock(Clock));
     }
 }

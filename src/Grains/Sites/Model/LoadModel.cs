@@ -63,7 +63,7 @@ public static class LoadModel
     {
         ArgumentNullException.ThrowIfNull(spec);
         var mid = intervalEnd - (interval / 2);
-        var local = SiteClock.LocalTime(spec, mid);
+        var local = SiteLocalTime.LocalTime(spec, mid);
         var weights = WeightsFor(spec.LoadProfile ?? DefaultProfile(spec.Type));
         var shape = Shape(weights, local);
 

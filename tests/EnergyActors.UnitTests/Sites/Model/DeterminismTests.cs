@@ -1,3 +1,4 @@
+using EnergyActors.Grains.Sites;
 using EnergyActors.Grains.Sites.Model;
 
 namespace EnergyActors.Tests.Sites.Model;
@@ -27,10 +28,10 @@ public sealed class DeterminismTests
     public void Readings_do_not_depend_on_what_else_was_simulated_in_between()
     {
         var spec = TestSites.Commercial(seed: 5);
-        var state = BatteryState.Initial(spec, Start);
+        var state = SiteBattery.Initial(spec, Start);
         var end = Start.AddHours(9);
 
-        var alone = SiteModel.Step(spec, state, end, Interval, outage: false);
+        var alone = SitePhysics.Step(spec, state, end, Interval, outage: false);
 
         // Other sites stepping (and weather sampled for other places) must not disturb this one.
         foreach (var other in TestSites.All())
@@ -39,7 +40,7 @@ public sealed class DeterminismTests
             SyntheticWeather.Sample(other, end);
         }
 
-        var again = SiteModel.Step(spec, state, end, Interval, outage: false);
+        var again = SitePhysics.Step(spec, state, end, Interval, outage: false);
         Assert.Equal(alone, again);
     }
 

@@ -1,3 +1,4 @@
+using EnergyActors.Grains.Sites;
 using EnergyActors.Grains.Sites.Model;
 
 namespace EnergyActors.Tests.Sites.Model;
@@ -135,8 +136,8 @@ public sealed class LoadModelTests
         var unknown = known with { TimeZoneId = "Mars/Olympus_Mons" };
         var at = new DateTimeOffset(2026, 3, 11, 18, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(TimeSpan.FromHours(-7), SiteClock.UtcOffset(known.TimeZoneId, known.Longitude, at));
-        Assert.Equal(TimeSpan.FromHours(-7), SiteClock.UtcOffset(unknown.TimeZoneId, unknown.Longitude, at));
+        Assert.Equal(TimeSpan.FromHours(-7), SiteLocalTime.UtcOffset(known.TimeZoneId, known.Longitude, at));
+        Assert.Equal(TimeSpan.FromHours(-7), SiteLocalTime.UtcOffset(unknown.TimeZoneId, unknown.Longitude, at));
         Assert.Equal(LoadAt(known, at, Mild), LoadAt(unknown, at, Mild), 12);
     }
 
@@ -147,14 +148,14 @@ public sealed class LoadModelTests
         var winter = new DateTimeOffset(2026, 1, 14, 12, 0, 0, TimeSpan.Zero);
         var summer = new DateTimeOffset(2026, 7, 15, 12, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(TimeSpan.FromHours(1), SiteClock.UtcOffset(berlin.TimeZoneId, berlin.Longitude, winter));
-        Assert.Equal(TimeSpan.FromHours(2), SiteClock.UtcOffset(berlin.TimeZoneId, berlin.Longitude, summer));
+        Assert.Equal(TimeSpan.FromHours(1), SiteLocalTime.UtcOffset(berlin.TimeZoneId, berlin.Longitude, winter));
+        Assert.Equal(TimeSpan.FromHours(2), SiteLocalTime.UtcOffset(berlin.TimeZoneId, berlin.Longitude, summer));
     }
 
     private static double LoadAt(SiteSpec spec, DateTimeOffset intervalMid, WeatherSample weather)
     {
-        var state = BatteryState.Initial(spec, intervalMid.AddDays(-1));
-        return SiteModel.Step(spec, state, intervalMid + (Quarter / 2), Quarter, weather, outage: false).Reading.LoadKw;
+        var state = SiteBattery.Initial(spec, intervalMid.AddDays(-1));
+        return SitePhysics.Step(spec, state, intervalMid + (Quarter / 2), Quarter, weather, outage: false).Reading.LoadKw;
     }
 
     private static double MeanLoad(SiteSpec spec, DateTimeOffset from, TimeSpan span, WeatherSample weather)

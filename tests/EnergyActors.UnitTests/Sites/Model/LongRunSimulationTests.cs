@@ -1,3 +1,4 @@
+using EnergyActors.Grains.Sites;
 using EnergyActors.Grains.Sites.Model;
 
 namespace EnergyActors.Tests.Sites.Model;
@@ -75,9 +76,9 @@ public sealed class LongRunSimulationTests
         Assert.All(rows, r => Assert.True(Math.Abs(r.Reading.BalanceResidualKwh) <= BalanceTolerance));
         Assert.Contains(rows, r => r.Reading.SolarKw > 0 && r.Reading.BatteryChargeKwh > 0);
 
-        var state = BatteryState.Initial(spec, YearStart);
-        Assert.Throws<ArgumentOutOfRangeException>(() => SiteModel.Step(spec, state, YearStart, TimeSpan.FromSeconds(30), outage: false));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SiteModel.Step(spec, state, YearStart, TimeSpan.FromMinutes(61), outage: false));
+        var state = SiteBattery.Initial(spec, YearStart);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SitePhysics.Step(spec, state, YearStart, TimeSpan.FromSeconds(30), outage: false));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SitePhysics.Step(spec, state, YearStart, TimeSpan.FromMinutes(61), outage: false));
     }
 
     private static bool YearOutage(DateTimeOffset t) =>
@@ -95,7 +96,7 @@ public sealed class LongRunSimulationTests
         _ => TestSites.Residential(),
     };
 
-    private static void AssertInvariants(SiteSpec spec, List<(IntervalReading Reading, BatteryState Before)> rows)
+    private static void AssertInvariants(SiteSpec spec, List<(IntervalReading Reading, SiteBattery Before)> rows)
     {
         var unservedWhenEmptyAtNight = false;
         var outageIntervals = 0;

@@ -1,3 +1,4 @@
+using EnergyActors.Grains.Sites;
 using EnergyActors.Grains.Sites.Model;
 
 namespace EnergyActors.Tests.Sites.Model;
@@ -14,14 +15,14 @@ public sealed class SolarOutputTests
     {
         var spec = new SiteSpec(type, 40.0, -3.7, "Europe/Madrid", 50, 25, 40, 35, null, 5);
         var clearSky = new WeatherSample(18, 0, null, "test");
-        var state = BatteryState.Initial(spec, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var state = SiteBattery.Initial(spec, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var nights = 0;
 
         foreach (var day in new[] { new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) })
         {
             for (var t = day + Quarter; t <= day.AddDays(1); t += Quarter)
             {
-                var step = SiteModel.Step(spec, state, t, Quarter, clearSky, outage: false);
+                var step = SitePhysics.Step(spec, state, t, Quarter, clearSky, outage: false);
                 state = step.Next;
                 if (TestSites.SunDownThroughout(spec, step.Reading))
                 {
@@ -87,8 +88,8 @@ public sealed class SolarOutputTests
     public void Measured_irradiance_is_used_as_given()
     {
         var spec = new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1);
-        var state = BatteryState.Initial(spec, DateTimeOffset.UnixEpoch);
-        var reading = SiteModel.Step(spec, state, new DateTimeOffset(2026, 6, 21, 12, 0, 0, TimeSpan.Zero), Quarter, new WeatherSample(20, 80, 432.0, "open-meteo"), false).Reading;
+        var state = SiteBattery.Initial(spec, DateTimeOffset.UnixEpoch);
+        var reading = SitePhysics.Step(spec, state, new DateTimeOffset(2026, 6, 21, 12, 0, 0, TimeSpan.Zero), Quarter, new WeatherSample(20, 80, 432.0, "open-meteo"), false).Reading;
 
         Assert.Equal(432.0, reading.WeatherIrradianceWm2);
         Assert.Equal("open-meteo", reading.WeatherSource);
@@ -100,8 +101,8 @@ public sealed class SolarOutputTests
     {
         // 10 kWp on a 6 kW inverter with the battery full: the surplus beyond 6 kW AC is clipped.
         var spec = new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 6, null, 1);
-        var full = BatteryState.Initial(spec, DateTimeOffset.UnixEpoch) with { Soc = BatteryPack.SocCeilingPercent };
-        var reading = SiteModel.Step(spec, full, new DateTimeOffset(2026, 6, 21, 12, 7, 30, TimeSpan.Zero), Quarter, new WeatherSample(20, 0, null, "test"), false).Reading;
+        var full = SiteBattery.Initial(spec, DateTimeOffset.UnixEpoch) with { Soc = BatteryPack.SocCeilingPercent };
+        var reading = SitePhysics.Step(spec, full, new DateTimeOffset(2026, 6, 21, 12, 7, 30, TimeSpan.Zero), Quarter, new WeatherSample(20, 0, null, "test"), false).Reading;
 
         Assert.Equal(6.0, reading.InverterAcKw, 9);
         Assert.True(reading.CurtailedKwh > 0);
@@ -112,7 +113,7 @@ public sealed class SolarOutputTests
 
     private static double NoonKw(SiteSpec spec, DateTimeOffset end, WeatherSample weather)
     {
-        var state = BatteryState.Initial(spec, end.AddDays(-1));
-        return SiteModel.Step(spec, state, end, Quarter, weather, outage: false).Reading.SolarKw;
+        var state = SiteBattery.Initial(spec, end.AddDays(-1));
+        return SitePhysics.Step(spec, state, end, Quarter, weather, outage: false).Reading.SolarKw;
     }
 }

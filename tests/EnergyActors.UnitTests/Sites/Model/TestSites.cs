@@ -1,3 +1,4 @@
+using EnergyActors.Grains.Sites;
 using EnergyActors.Grains.Sites.Model;
 
 namespace EnergyActors.Tests.Sites.Model;
@@ -22,14 +23,14 @@ internal static class TestSites
     }
 
     /// <summary>Steps from <paramref name="start"/> to <paramref name="end"/>, pairing each reading with the state it started from.</summary>
-    public static List<(IntervalReading Reading, BatteryState Before)> Run(
+    public static List<(IntervalReading Reading, SiteBattery Before)> Run(
         SiteSpec spec, DateTimeOffset start, DateTimeOffset end, TimeSpan interval, Func<DateTimeOffset, bool>? outage = null)
     {
-        var state = BatteryState.Initial(spec, start);
-        var rows = new List<(IntervalReading, BatteryState)>();
+        var state = SiteBattery.Initial(spec, start);
+        var rows = new List<(IntervalReading, SiteBattery)>();
         for (var t = start + interval; t <= end; t += interval)
         {
-            var step = SiteModel.Step(spec, state, t, interval, outage?.Invoke(t) ?? false);
+            var step = SitePhysics.Step(spec, state, t, interval, outage?.Invoke(t) ?? false);
             rows.Add((step.Reading, state));
             state = step.Next;
         }

@@ -1,6 +1,6 @@
 using EnergyActors.Grains.Abstractions;
 
-namespace EnergyActors.Grains;
+namespace EnergyActors.Grains.Alerts;
 
 /// <summary>Alerts in PostgreSQL: at most one active alert per device and kind; raising or clearing twice is harmless.</summary>
 public interface IAlertStore

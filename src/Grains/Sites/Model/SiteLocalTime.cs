@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace EnergyActors.Grains.Sites.Model;
 
 /// <summary>Local civil time at a site, for the load model's hour of day and day of week.</summary>
-public static class SiteClock
+public static class SiteLocalTime
 {
     // Resolving a zone reads tzdata from disk; ten thousand sites stepping every minute must not.
     // Unknown ids are cached as null so they are not retried on every step either.

@@ -5,7 +5,7 @@ namespace EnergyActors.Grains.Sites.Model;
 /// battery, inverter and energy accounting. Pure and allocation-light (the reading, the next state
 /// and their pair), so one silo can step thousands of sites every minute.
 /// </summary>
-public static class SiteModel
+public static class SitePhysics
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan MaxInterval = TimeSpan.FromMinutes(60);
@@ -19,7 +19,7 @@ public static class SiteModel
     private const ulong CloudFlickerStream = 0xF11C_0001;
 
     /// <summary>Steps with <see cref="SyntheticWeather"/> sampled at the interval's midpoint.</summary>
-    public static SiteInterval Step(SiteSpec spec, BatteryState state, DateTimeOffset intervalEnd, TimeSpan interval, bool outage)
+    public static SiteInterval Step(SiteSpec spec, SiteBattery state, DateTimeOffset intervalEnd, TimeSpan interval, bool outage)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var weather = SyntheticWeather.Sample(spec, intervalEnd - (interval / 2));
@@ -27,7 +27,7 @@ public static class SiteModel
     }
 
     public static SiteInterval Step(
-        SiteSpec spec, BatteryState state, DateTimeOffset intervalEnd, TimeSpan interval, WeatherSample weather, bool outage)
+        SiteSpec spec, SiteBattery state, DateTimeOffset intervalEnd, TimeSpan interval, WeatherSample weather, bool outage)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(state);
@@ -75,7 +75,7 @@ public static class SiteModel
         var inverterTemperature = inverterSteady
             + ((state.InverterTemperatureC - inverterSteady) * Math.Exp(-hours / InverterTimeConstantHours));
 
-        var next = new BatteryState(soc, batteryTemperature, health, cycles, throughput, inverterTemperature, state.CommissionedAt);
+        var next = new SiteBattery(soc, batteryTemperature, health, cycles, throughput, inverterTemperature, state.CommissionedAt);
         var reading = new IntervalReading
         {
             Timestamp = intervalEnd,
@@ -112,14 +112,14 @@ public static class SiteModel
         return new SiteInterval(reading, next);
     }
 
-    private static double ChargeLimitKw(SiteSpec spec, BatteryState state, double usableKwh, double hours)
+    private static double ChargeLimitKw(SiteSpec spec, SiteBattery state, double usableKwh, double hours)
     {
         var headroomKwh = Math.Max(0.0, (BatteryPack.SocCeilingPercent - state.Soc) / 100.0 * usableKwh);
         var power = Math.Max(0.0, spec.BatteryMaxPowerKw) * BatteryPack.ChargeDerate(state.TemperatureC, state.Soc);
         return Math.Min(power, headroomKwh / (BatteryPack.ChargeEfficiency * hours));
     }
 
-    private static double DischargeLimitKw(SiteSpec spec, BatteryState state, double usableKwh, double hours, bool outage)
+    private static double DischargeLimitKw(SiteSpec spec, SiteBattery state, double usableKwh, double hours, bool outage)
     {
         var floor = outage ? BatteryPack.OutageSocFloorPercent : BatteryPack.SocFloorPercent;
         var availableKwh = Math.Max(0.0, (state.Soc - floor) / 100.0 * usableKwh);

@@ -4,13 +4,14 @@ using Orleans.Concurrency;
 namespace EnergyActors.Grains;
 
 /// <summary>Asks every fleet index shard at once and merges their answers; stateless, so any silo serves it locally.</summary>
+/// <remarks>Grain type "fleet", as when it was FleetGrain: silos and gateways of the previous build in the same cluster use it.</remarks>
+[GrainType("fleet")]
 [StatelessWorker]
-public sealed class FleetGrain : Grain, IFleetGrain
+public sealed class FleetQueryGrain : Grain, IFleetQueryGrain
 {
     public async Task<FleetView> Query(HealthStatus? status, int limit)
     {
-        var shards = await Task.WhenAll(Enumerable.Range(0, IFleetIndexGrain.Shards)
-            .Select(shard => GrainFactory.GetGrain<IFleetIndexGrain>(shard).Query(status, limit)));
+        var shards = await IFleetIndexGrain.Index.QueryAll(GrainFactory, shard => shard.Query(status, limit));
         return FleetRanking.Merge(shards, limit);
     }
 }

@@ -1,0 +1,13 @@
+using EnergyActors.Grains.Abstractions;
+using Orleans.Concurrency;
+
+namespace EnergyActors.Grains.Alerts;
+
+/// <summary>Lists alerts from the store for the gateway, which talks only to grains.</summary>
+/// <remarks>Grain type "alerts", as when it was AlertsGrain: silos and gateways of the previous build in the same cluster use it.</remarks>
+[GrainType("alerts")]
+[StatelessWorker]
+public sealed class AlertQueryGrain(IAlertStore store) : Grain, IAlertQueryGrain
+{
+    public Task<IReadOnlyList<Alert>> List(AlertQuery query) => store.List(query);
+}

@@ -1,0 +1,55 @@
+using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Sites;
+using EnergyActors.Grains.Alerts;
+using Microsoft.Extensions.Logging;
+
+namespace EnergyActors.Grains.Sites;
+
+/// <summary>Readings from a real site, and the latest reading (simulated or real) with the alerts it keeps active.</summary>
+public sealed partial class SiteGrain
+{
+    public Task<SiteReading?> GetStatus() => Task.FromResult(State.Latest);
+
+    public async Task<IngestResult> Ingest(IReadOnlyList<SiteReading> readings)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        var normalized = readings.Select(r => r with { Timestamp = HistoryTime.Normalize(r.Timestamp) }).ToArray();
+        var commit = await history.AppendSiteReadings(SiteId, normalized);
+        var accepted = 0;
+        SiteReading? newest = null;
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            if (commit.Stored[i])
+            {
+                accepted++;
+                if (newest is null || normalized[i].Timestamp > newest.Timestamp)
+                {
+                    newest = normalized[i];
+                }
+            }
+        }
+
+        if (newest is not null && (State.Latest is null || newest.Timestamp > State.Latest.Timestamp))
+        {
+            await ApplyLatestAsync(newest);
+            await site.WriteStateAsync();
+        }
+
+        return commit.ToResult(accepted);
+    }
+
+    private Task ApplyLatestAsync(SiteReading reading)
+    {
+        State.Latest = reading;
+        return alerts.SyncAsync(
+            SiteId,
+            State.ActiveAlerts,
+            SiteAlertRules.Conditions(reading, options.Value.OverTemperatureC),
+            kind => SiteAlertRules.Message(kind, reading),
+            () => reading.Timestamp,
+            (exception, kind) => LogAlertFailed(exception, SiteId, kind));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId}: alert {Kind} not stored; will retry")]
+    private partial void LogAlertFailed(Exception exception, string siteId, string kind);
+}
