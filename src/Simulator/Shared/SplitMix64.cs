@@ -1,3 +1,5 @@
+using EnergyActors.Grains.Abstractions;
+
 namespace EnergyActors.Simulator.Shared;
 
 /// <summary>
@@ -8,17 +10,10 @@ internal struct SplitMix64(ulong state)
 {
     private ulong _state = state;
 
-    public static ulong Mix(ulong value)
-    {
-        value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
-        value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
-        return value ^ (value >> 31);
-    }
-
     public ulong Next()
     {
         _state += 0x9E3779B97F4A7C15UL;
-        return Mix(_state);
+        return StableRandom.Mix(_state);
     }
 
     /// <summary>A double in [0, 1).</summary>

@@ -1,3 +1,5 @@
+using EnergyActors.Grains.Abstractions;
+
 namespace EnergyActors.Simulator.Shared;
 
 /// <summary>
@@ -6,9 +8,9 @@ namespace EnergyActors.Simulator.Shared;
 /// </summary>
 internal static class StableHash
 {
-    public static ulong Of(long seed, ulong stream, long a) => SplitMix64.Mix(SplitMix64.Mix(unchecked((ulong)seed) ^ stream) ^ unchecked((ulong)a));
+    public static ulong Of(long seed, ulong stream, long a) => StableRandom.Mix(StableRandom.Mix(unchecked((ulong)seed) ^ stream) ^ unchecked((ulong)a));
 
-    public static ulong Of(long seed, ulong stream, long a, long b) => SplitMix64.Mix(Of(seed, stream, a) ^ unchecked((ulong)b));
+    public static ulong Of(long seed, ulong stream, long a, long b) => StableRandom.Mix(Of(seed, stream, a) ^ unchecked((ulong)b));
 
     public static SplitMix64 Stream(long seed, ulong stream, long a) => new(Of(seed, stream, a));
 

@@ -1,3 +1,4 @@
+using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Sites.Model;
 
 namespace EnergyActors.Tests.Sites.Model;
