@@ -63,5 +63,5 @@ internal sealed class ReadingGenerator
 
     private string DeviceId(string kind, long number) => FormattableString.Invariant($"{_prefix}{kind}-{number:D6}");
 
-    private SplitMix64 RandomFor(ulong kind, long number, long round) => StableHash.Stream(_seed, kind, number, round);
+    private StableStream RandomFor(ulong kind, long number, long round) => StableHash.Stream(_seed, kind, number, round);
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace EnergyActors.Simulator.Shared;
 
 /// <summary>Running totals of one phase, updated by every worker and read by the progress display.</summary>
@@ -64,4 +66,22 @@ internal sealed class IngestCounters
     }
 
     public void Abandon(int readings) => Interlocked.Add(ref _abandoned, readings);
+}
+
+/// <summary>The first few failure descriptions: enough to diagnose, without flooding the output.</summary>
+internal sealed class FailureSamples(int capacity = 5)
+{
+    private const int MaxLength = 500;
+    private readonly ConcurrentQueue<string> _samples = new();
+    private int _taken;
+
+    public IReadOnlyCollection<string> Items => _samples;
+
+    public void Add(string description)
+    {
+        if (Interlocked.Increment(ref _taken) <= capacity)
+        {
+            _samples.Enqueue(description.Length > MaxLength ? string.Concat(description.AsSpan(0, MaxLength), " …") : description);
+        }
+    }
 }
