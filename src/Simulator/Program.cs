@@ -1,17 +1,16 @@
 using System.CommandLine;
 using EnergyActors.Simulator.Analytics;
-using EnergyActors.Simulator.Backfill;
+using EnergyActors.Simulator.Commands;
 using EnergyActors.Simulator.Fleet;
 using EnergyActors.Simulator.Ingest;
 using EnergyActors.Simulator.Shared;
-using EnergyActors.Simulator.Sites;
 
 var root = new RootCommand("EnergyActors device-fleet simulator: drives the gateway's HTTP API.")
 {
     IngestCommand.Create(),
     FleetCommand.Create(),
-    BackfillCommand.Create(),
-    SitesCommand.Create(),
+    new BackfillCommand(),
+    new SitesCommand(),
     AnalyticsCommand.Create(),
 };
 
