@@ -1,5 +1,4 @@
 using System.CommandLine;
-using EnergyActors.Simulator.Analytics;
 using EnergyActors.Simulator.Commands;
 using EnergyActors.Simulator.Fleet;
 using EnergyActors.Simulator.Ingest;
@@ -11,7 +10,7 @@ var root = new RootCommand("EnergyActors device-fleet simulator: drives the gate
     FleetCommand.Create(),
     new BackfillCommand(),
     new SitesCommand(),
-    AnalyticsCommand.Create(),
+    new AnalyticsCommand(),
 };
 
 // Runs drain in-flight requests and report after Ctrl+C; the default 2 s would cut that short.
