@@ -1,12 +1,11 @@
 using System.CommandLine;
 using EnergyActors.Simulator.Commands;
 using EnergyActors.Simulator.Fleet;
-using EnergyActors.Simulator.Ingest;
 using EnergyActors.Simulator.Shared;
 
 var root = new RootCommand("EnergyActors device-fleet simulator: drives the gateway's HTTP API.")
 {
-    IngestCommand.Create(),
+    new IngestCommand(),
     FleetCommand.Create(),
     new BackfillCommand(),
     new SitesCommand(),
