@@ -1,12 +1,11 @@
 using System.CommandLine;
 using EnergyActors.Simulator.Commands;
-using EnergyActors.Simulator.Fleet;
 using EnergyActors.Simulator.Shared;
 
 var root = new RootCommand("EnergyActors device-fleet simulator: drives the gateway's HTTP API.")
 {
     new IngestCommand(),
-    FleetCommand.Create(),
+    new FleetCommand(),
     new BackfillCommand(),
     new SitesCommand(),
     new AnalyticsCommand(),
