@@ -21,17 +21,13 @@ internal sealed class IngestCommand : SimulatorCommand
     // A week: long enough for any soak run, and far from TimeSpan's overflow.
     private const double MaxSeconds = 7 * 24 * 3600;
 
-    // Widest id the generator makes: "MTR-" or "VEH-" and up to 8 digits.
-    private const int LongestGeneratedIdSuffix = 12;
-
     private static readonly DateTimeOffset DefaultStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly Option<Uri> _gateway = CliOptions.Gateway();
     private readonly Option<string> _mode = new("--mode") { Description = "single: one reading per POST to /v1/telemetry/meter|vehicle; batch: JSON arrays to /v1/telemetry/batch.", DefaultValueFactory = _ => "single" };
     private readonly Option<int> _meters = new("--meters") { Description = "Number of meters (MTR-000001 …).", HelpName = "n", DefaultValueFactory = _ => 1000 };
     private readonly Option<int> _vehicles = new("--vehicles") { Description = "Number of vehicles (VEH-000001 …).", HelpName = "n", DefaultValueFactory = _ => 1000 };
-    private readonly Option<string> _prefix = CliOptions.Prefix(
-        "Prepended to every device id, to make a run's (device, timestamp) keys new; without it a re-run sends duplicates.", LongestGeneratedIdSuffix);
+    private readonly Option<string> _prefix = CliOptions.Prefix("Prepended to every device id, to make a run's (device, timestamp) keys new; without it a re-run sends duplicates.", ReadingGenerator.LongestIdSuffix);
     private readonly Option<double> _duration = new("--duration") { Description = "Measured seconds; 0 for no time limit (then --readings is required).", HelpName = "seconds", DefaultValueFactory = _ => 30 };
     private readonly Option<long?> _readings = new("--readings") { Description = "Stop after sending this many readings (measured phase), or at --duration, whichever comes first.", HelpName = "n" };
     private readonly Option<int?> _concurrency = new("--concurrency") { Description = "Requests in flight [default: 64 for single, 8 for batch].", HelpName = "c" };
@@ -45,12 +41,14 @@ internal sealed class IngestCommand : SimulatorCommand
         HelpName = "timestamp",
         CustomParser = CliOptions.ParsePastTimestamp,
     };
+
     private readonly Option<string?> _connection = new("--connection")
     {
         Description = "Npgsql connection string (or env:NAME to read it from that variable): count meter_readings + vehicle_readings rows before and after, to check rows added = accepted.",
         HelpName = "connection-string",
         CustomParser = CliOptions.ParseConnection,
     };
+
     private readonly Option<string?> _json = CliOptions.Json();
     private readonly Option<double> _warmup = new("--warmup") { Description = "Seconds of the same load, not measured, before measuring (JIT, connections, grain activation).", HelpName = "seconds", DefaultValueFactory = _ => 5 };
 
@@ -159,18 +157,10 @@ internal sealed class IngestCommand : SimulatorCommand
     private static async Task<(IngestCounters Counters, LatencyHistogram Latency, TimeSpan Elapsed, string StopReason)> RunPhaseAsync(
         string name, LoadDriver driver, ReadingSequence sequence, TimeSpan duration, CancellationToken cancellation, CancellationToken abort)
     {
-        using var timer = new CancellationTokenSource();
+        using var timer = duration > TimeSpan.Zero ? new CancellationTokenSource(duration) : new CancellationTokenSource();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, timer.Token);
         var counters = new IngestCounters();
-        var (latency, elapsed) = await FollowAsync(new Progress(name, counters), _ =>
-        {
-            if (duration > TimeSpan.Zero)
-            {
-                timer.CancelAfter(duration);
-            }
-
-            return driver.RunAsync(counters, stop.Token, abort);
-        });
+        var (latency, elapsed) = await FollowAsync(new Progress(name, counters), _ => driver.RunAsync(counters, stop.Token, abort));
 
         var reason = cancellation.IsCancellationRequested ? "Ctrl+C"
             : sequence.Exhausted ? "no past timestamps left (use an earlier --start or more devices)"

@@ -9,6 +9,9 @@ namespace EnergyActors.Simulator.Ingest;
 /// </summary>
 internal sealed class ReadingGenerator
 {
+    /// <summary>The widest id suffix the generator makes: "MTR-" or "VEH-" and up to 8 digits.</summary>
+    public const int LongestIdSuffix = 12;
+
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(60);
 
     private readonly int _meters;
