@@ -1,18 +1,14 @@
 using System.CommandLine;
-using EnergyActors.Simulator.Analytics;
-using EnergyActors.Simulator.Backfill;
-using EnergyActors.Simulator.Fleet;
-using EnergyActors.Simulator.Ingest;
+using EnergyActors.Simulator.Commands;
 using EnergyActors.Simulator.Shared;
-using EnergyActors.Simulator.Sites;
 
 var root = new RootCommand("EnergyActors device-fleet simulator: drives the gateway's HTTP API.")
 {
-    IngestCommand.Create(),
-    FleetCommand.Create(),
-    BackfillCommand.Create(),
-    SitesCommand.Create(),
-    AnalyticsCommand.Create(),
+    new IngestCommand(),
+    new FleetCommand(),
+    new BackfillCommand(),
+    new SitesCommand(),
+    new AnalyticsCommand(),
 };
 
 // Runs drain in-flight requests and report after Ctrl+C; the default 2 s would cut that short.

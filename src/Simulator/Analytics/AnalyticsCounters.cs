@@ -50,3 +50,19 @@ internal sealed class AnalyticsCounters
         Interlocked.Increment(ref _completed);
     }
 }
+
+/// <summary>Hands out a phase's queries to the workers: each claim is one query, until the phase's count is reached.</summary>
+internal sealed class QueryQuota(long count)
+{
+    private long _claimed;
+
+    public bool TryClaim() => Interlocked.Increment(ref _claimed) <= count;
+}
+
+/// <summary>The vehicles in turn, shared by all workers and by both phases, so the measured phase continues where the warm-up stopped.</summary>
+internal sealed class RoundRobin(IReadOnlyList<string> ids)
+{
+    private long _turn = -1;
+
+    public string Next() => ids[(int)(Interlocked.Increment(ref _turn) % ids.Count)];
+}

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using EnergyActors.Simulator.Shared;
 
 namespace EnergyActors.Simulator.Fleet;
@@ -35,3 +37,30 @@ internal sealed class ApiReader(HttpClient http)
         }
     }
 }
+
+/// <summary>The reference analytics envelope <c>{"success": true, "data": {...}}</c>, as far as verification reads it.</summary>
+internal sealed record PerformanceEnvelope(bool Success, PerformanceFigures? Data);
+
+/// <summary>The figures of <c>GET /v1/analytics/performance/{id}</c> that verification compares; decimal, as the API sums them.</summary>
+internal sealed record PerformanceFigures(string VehicleId, PerformancePeriod Period, decimal TotalAcConsumed, decimal TotalDcDelivered);
+
+/// <summary>The analytics window [start, end).</summary>
+internal sealed record PerformancePeriod(DateTimeOffset Start, DateTimeOffset End);
+
+/// <summary>The part of <c>GET /v1/telemetry/vehicle/{id}/status</c> verification reads.</summary>
+internal sealed record VehicleStatusAnswer(string VehicleId, DateTime Timestamp)
+{
+    /// <summary>The timestamp as an instant; one written without an offset is taken as UTC, the API's storage zone.</summary>
+    public DateTimeOffset Instant => Timestamp.Kind switch
+    {
+        DateTimeKind.Utc => new DateTimeOffset(Timestamp),
+        DateTimeKind.Local => new DateTimeOffset(Timestamp.ToUniversalTime()),
+        _ => new DateTimeOffset(DateTime.SpecifyKind(Timestamp, DateTimeKind.Utc)),
+    };
+}
+
+/// <summary>The API answers verification reads, in the API's camelCase.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(PerformanceEnvelope))]
+[JsonSerializable(typeof(VehicleStatusAnswer))]
+internal sealed partial class ApiAnswerJsonContext : JsonSerializerContext;

@@ -31,6 +31,8 @@ internal sealed class FleetModel
 
     public int ReadingsPerRound => _options.Meters + _options.Vehicles;
 
+    public int Vehicles => _vehicleIds.Length;
+
     public string VehicleId(int number) => _vehicleIds[number - 1];
 
     public FleetComposition Composition => new(
@@ -81,4 +83,19 @@ internal sealed class FleetModel
 
         return readings;
     }
+}
+
+/// <summary>How many vehicles of the fleet fall in each efficiency class.</summary>
+internal sealed record FleetComposition(int Healthy, int Faulty, int SensorFault);
+
+/// <summary>
+/// Stream tags for <see cref="Shared.StableHash"/>: each kind of draw gets its own stream, so adding a
+/// draw to one never shifts the values of another.
+/// </summary>
+internal static class FleetStreams
+{
+    public const ulong Profile = 0xF1EE7_0001;
+    public const ulong Day = 0xF1EE7_0002;
+    public const ulong VehicleNoise = 0xF1EE7_0003;
+    public const ulong MeterNoise = 0xF1EE7_0004;
 }

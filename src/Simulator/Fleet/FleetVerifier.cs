@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using EnergyActors.Simulator.Shared;
+using Spectre.Console;
 
 namespace EnergyActors.Simulator.Fleet;
 
@@ -74,7 +75,7 @@ internal sealed class FleetVerifier(HttpClient http, AckLedger ledger)
                 return $"GET {path}: {error}";
             case HttpStatusCode.NotFound:
                 return newest is { } missing ? $"404, but a reading at {Stamp(missing)} was acknowledged" : null;
-            case HttpStatusCode.OK when Parse(body, FleetJsonContext.Default.VehicleStatusAnswer) is { } answer:
+            case HttpStatusCode.OK when Parse(body, ApiAnswerJsonContext.Default.VehicleStatusAnswer) is { } answer:
                 return answer.Instant == newest ? null
                     : $"status timestamp {Stamp(answer.Instant)}, newest acknowledged {(newest is { } n ? Stamp(n) : "none")}";
             default:
@@ -91,7 +92,7 @@ internal sealed class FleetVerifier(HttpClient http, AckLedger ledger)
                 return Both($"GET {path}: {error}");
             case HttpStatusCode.NotFound:
                 return Both(expected.Seen ? "404, but readings of or attributed to it were acknowledged" : null);
-            case HttpStatusCode.OK when Parse(body, FleetJsonContext.Default.PerformanceEnvelope) is { Data: { } data }:
+            case HttpStatusCode.OK when Parse(body, ApiAnswerJsonContext.Default.PerformanceEnvelope) is { Data: { } data }:
                 var window = data.Period;
                 var (ac, dc) = expected.Totals(window.Start, window.End);
                 var span = $"[{Stamp(window.Start)}, {Stamp(window.End)})";
@@ -134,4 +135,39 @@ internal sealed class FleetVerifier(HttpClient http, AckLedger ledger)
         return new VerifyCheck(name, verdicts.Count - failed.Count, failed.Count,
             [.. failed.Take(MismatchesShown).Select(v => $"{v.VehicleId}: {reason(v)}")]);
     }
+}
+
+/// <summary>What <c>--verify</c> found for the sampled vehicles; it passes when no check has a mismatch.</summary>
+internal sealed record VerifyResult(int SampledVehicles, IReadOnlyList<VerifyCheck> Checks)
+{
+    public bool Passed => Checks.All(c => c.Failed == 0);
+
+    /// <summary>The lines under the fleet's result table: each check's verdict and its first mismatches.</summary>
+    public void Write()
+    {
+        Terminal.Out.MarkupLineInterpolated($"verify: {SampledVehicles} sampled vehicles");
+        foreach (var check in Checks)
+        {
+            if (check.Failed == 0)
+            {
+                Terminal.Out.MarkupLineInterpolated($"  [green]PASS[/] {check.Name}: {check.Passed} of {check.Passed} vehicles");
+                continue;
+            }
+
+            Terminal.Out.MarkupLineInterpolated($"  [red]FAIL[/] {check.Name}: {check.Failed} of {check.Passed + check.Failed} vehicles differ");
+            foreach (var mismatch in check.Mismatches)
+            {
+                Terminal.Out.MarkupLineInterpolated($"       {mismatch}");
+            }
+        }
+    }
+}
+
+/// <summary>One kind of check over the sampled vehicles: how many agreed, how many did not, and the first mismatches.</summary>
+internal sealed record VerifyCheck(string Name, int Passed, int Failed, IReadOnlyList<string> Mismatches);
+
+/// <summary>One sampled vehicle's three checks; a null reason is a pass.</summary>
+internal sealed record VehicleVerdict(string VehicleId, string? Status, string? Ac, string? Dc)
+{
+    public bool Passed => Status is null && Ac is null && Dc is null;
 }

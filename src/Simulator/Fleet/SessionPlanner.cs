@@ -63,3 +63,22 @@ internal static class SessionPlanner
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
+
+/// <summary>
+/// One plug-in as planned: at the charger from <see cref="PlugIn"/> to <see cref="Unplug"/> drawing
+/// <see cref="AcKw"/> until the battery is full, after driving <see cref="DriveKwh"/> since the previous one.
+/// </summary>
+internal sealed record PlannedSession(ChargerKind Kind, DateTimeOffset PlugIn, DateTimeOffset Unplug, double AcKw, double DriveKwh);
+
+/// <summary>Where a vehicle plugs in; it sets the charger's power and the grid voltage the meter sees.</summary>
+internal enum ChargerKind
+{
+    /// <summary>A 7.4 kW single-phase wallbox, evenings into the night.</summary>
+    Home,
+
+    /// <summary>An 11 kW three-phase workplace charger, weekday mornings to afternoons.</summary>
+    Work,
+
+    /// <summary>A 50–150 kW DC fast charger, 20–40 minutes on a longer trip.</summary>
+    Fast,
+}

@@ -1,3 +1,5 @@
+using System.Globalization;
+using EnergyActors.Simulator.Shared;
 using Npgsql;
 
 namespace EnergyActors.Simulator.Ingest;
@@ -8,15 +10,24 @@ internal sealed class HistoryRowCounter(string connectionString)
     // count(*) over a large history is a full scan; give it time.
     private const int CountTimeoutSeconds = 300;
 
-    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    /// <returns>The rows in meter_readings + vehicle_readings; null, with the reason printed, when they could not be counted.</returns>
+    public async Task<long?> TryCountAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            "SELECT (SELECT count(*) FROM meter_readings) + (SELECT count(*) FROM vehicle_readings)", connection)
+        try
         {
-            CommandTimeout = CountTimeoutSeconds,
-        };
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(
+                "SELECT (SELECT count(*) FROM meter_readings) + (SELECT count(*) FROM vehicle_readings)", connection)
+            {
+                CommandTimeout = CountTimeoutSeconds,
+            };
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or ArgumentException or InvalidOperationException or OperationCanceledException)
+        {
+            StatusMessages.Error($"Cannot count the history rows in PostgreSQL: {ex.Message}");
+            return null;
+        }
     }
 }

@@ -9,6 +9,9 @@ namespace EnergyActors.Simulator.Ingest;
 /// </summary>
 internal sealed class ReadingGenerator
 {
+    /// <summary>The widest id suffix the generator makes: "MTR-" or "VEH-" and up to 8 digits.</summary>
+    public const int LongestIdSuffix = 12;
+
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(60);
 
     private readonly int _meters;
@@ -63,5 +66,5 @@ internal sealed class ReadingGenerator
 
     private string DeviceId(string kind, long number) => FormattableString.Invariant($"{_prefix}{kind}-{number:D6}");
 
-    private SplitMix64 RandomFor(ulong kind, long number, long round) => StableHash.Stream(_seed, kind, number, round);
+    private StableStream RandomFor(ulong kind, long number, long round) => StableHash.Stream(_seed, kind, number, round);
 }

@@ -23,3 +23,50 @@ internal static class GatewayHttp
         return new HttpClient(handler, disposeHandler: true) { BaseAddress = gateway, Timeout = RequestTimeout };
     }
 }
+
+/// <summary>How long to wait after a 503 before asking again, and a pause that a stop can cut short.</summary>
+internal static class RetryAfter
+{
+    private static readonly TimeSpan MaxJitter = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Fallback = TimeSpan.FromSeconds(1);
+
+    /// <summary>The answer's Retry-After (a delay or a date; 1 s when absent) plus up to 250 ms of jitter.</summary>
+    public static TimeSpan Delay(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var retryAfter = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => Fallback,
+        };
+
+        // Jitter keeps the refused clients from coming back in lockstep.
+        var jitter = MaxJitter * Random.Shared.NextDouble();
+        return (retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter) + jitter;
+    }
+
+    /// <returns>False when <paramref name="stop"/> came first.</returns>
+    public static async Task<bool> PauseAsync(TimeSpan delay, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(delay, stop);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>What happens after Ctrl+C: requests in flight get a grace to be answered, then the report is printed.</summary>
+internal static class Shutdown
+{
+    /// <summary>After Ctrl+C, in-flight requests get this long to be answered before they are cancelled.</summary>
+    public static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>All the time a run gets after Ctrl+C: the drain, then counting and the report.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(30);
+}

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace EnergyActors.Simulator.Shared;
 
@@ -105,3 +106,14 @@ internal sealed class GatewaySender(HttpClient http, IngestCounters counters)
         return answer;
     }
 }
+
+/// <summary>The gateway's 200 body: single readings carry only the first two figures, batches all of them.</summary>
+internal sealed record IngestResponse(int Accepted, int Duplicates, int Rejected, IReadOnlyList<BatchItemError>? Errors);
+
+/// <summary>Why the gateway rejected the batch item at <see cref="Index"/>.</summary>
+internal sealed record BatchItemError(int Index, string Field, string Message);
+
+/// <summary>Source-generated JSON for the gateway's ingestion answer: no reflection on the hot path.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(IngestResponse))]
+internal sealed partial class SimulatorJsonContext : JsonSerializerContext;

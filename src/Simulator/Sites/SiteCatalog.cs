@@ -45,3 +45,25 @@ internal static class SiteCatalog
             intervalMinutes, Simulate: true, siteSeed);
     }
 }
+
+/// <summary>The body of <c>POST /v1/sites</c>, field for field as the contract names them.</summary>
+internal sealed record SiteRequest(
+    string SiteId,
+    string Name,
+    string Type,
+    double Latitude,
+    double Longitude,
+    string TimeZone,
+    double BatteryCapacityKwh,
+    double BatteryMaxPowerKw,
+    double SolarCapacityKw,
+    double InverterCapacityKw,
+    int IntervalMinutes,
+    bool Simulate,
+    long Seed);
+
+/// <summary>A site type with the equipment a typical installation of that size has.</summary>
+internal sealed record SiteKind(string Type, double BatteryCapacityKwh, double BatteryMaxPowerKw, double SolarCapacityKw, double InverterCapacityKw);
+
+/// <summary>A real place for a demo site, with its IANA time zone (the site's local day drives its sun and load).</summary>
+internal sealed record SiteLocation(string City, double Latitude, double Longitude, string TimeZone);

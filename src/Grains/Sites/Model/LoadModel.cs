@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EnergyActors.Grains.Abstractions;
 
 namespace EnergyActors.Grains.Sites.Model;
 

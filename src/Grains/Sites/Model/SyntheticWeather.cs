@@ -1,3 +1,5 @@
+using EnergyActors.Grains.Abstractions;
+
 namespace EnergyActors.Grains.Sites.Model;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Sites;
 using EnergyActors.Grains.Sites.Model;
 

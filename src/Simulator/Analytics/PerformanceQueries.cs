@@ -3,6 +3,47 @@ using NpgsqlTypes;
 
 namespace EnergyActors.Simulator.Analytics;
 
+/// <summary>One way of asking for a vehicle's rolling 24 h figures: the gateway's endpoint, or the SQL behind the reference engine's.</summary>
+internal interface IPerformanceQuery
+{
+    /// <summary>"http" or "sql", for the report.</summary>
+    string Kind { get; }
+
+    Task<QueryOutcome> RunAsync(string vehicleId, CancellationToken cancellation);
+}
+
+/// <summary>How one query ended: an HTTP status (200 for a SQL query that ran), or no status and the error.</summary>
+internal readonly record struct QueryOutcome(int? Status, string? Error)
+{
+    public static readonly QueryOutcome Ok = new(200, null);
+
+    public static QueryOutcome Failed(string error) => new(null, error);
+}
+
+/// <summary><c>GET /v1/analytics/performance/{id}</c>, body read to the end: the latency a dashboard sees.</summary>
+internal sealed class HttpPerformanceQuery(HttpClient http) : IPerformanceQuery
+{
+    public string Kind => "http";
+
+    public async Task<QueryOutcome> RunAsync(string vehicleId, CancellationToken cancellation)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri($"/v1/analytics/performance/{Uri.EscapeDataString(vehicleId)}", UriKind.Relative), cancellation);
+            await response.Content.ReadAsByteArrayAsync(cancellation);
+            return new QueryOutcome((int)response.StatusCode, null);
+        }
+        catch (HttpRequestException ex)
+        {
+            return QueryOutcome.Failed(ex.Message);
+        }
+        catch (TaskCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return QueryOutcome.Failed("no answer in time");
+        }
+    }
+}
+
 /// <summary>
 /// The reference engine's way of answering the same question: two aggregations over history for the window
 /// [now − 24 h, now), run on a pooled connection with prepared statements (its best case).

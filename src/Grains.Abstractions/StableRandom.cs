@@ -1,4 +1,4 @@
-namespace EnergyActors.Grains.Sites.Model;
+namespace EnergyActors.Grains.Abstractions;
 
 /// <summary>
 /// Stateless, process-independent randomness: every draw is a pure function of (seed, key, stream),

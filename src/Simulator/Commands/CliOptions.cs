@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using EnergyActors.Simulator.Shared;
 
-namespace EnergyActors.Simulator.Shared;
+namespace EnergyActors.Simulator.Commands;
 
 /// <summary>The options every command shares, and the parsers and checks their values go through.</summary>
 internal static class CliOptions
@@ -70,13 +71,6 @@ internal static class CliOptions
         {
             result.AddError(message);
         }
-    }
-
-    /// <summary>A usage problem found after parsing: printed like the parser's own, exit code 1.</summary>
-    public static int Usage(string problem)
-    {
-        StatusMessages.Error(problem);
-        return 1;
     }
 
     public static Uri? ParseGateway(ArgumentResult result)
