@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EnergyActors.Gateway.Access;
 using EnergyActors.Gateway.Alerts;
 using EnergyActors.Gateway.Analytics;
 using EnergyActors.Gateway.Contracts;
@@ -58,6 +59,7 @@ public static class GatewayApi
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseFleetScope();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/api");
