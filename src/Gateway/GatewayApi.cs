@@ -44,6 +44,7 @@ public static class GatewayApi
         });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = QueryProblems.Reshape);
         builder.Services.AddValidation();
+        builder.Services.AddExceptionHandler<FleetAccessExceptionHandler>();
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddSingleton<MatcherPolicy, RequestFramingPolicy>();
         builder.Services.AddGatewayOpenApi();

@@ -5,7 +5,7 @@ namespace EnergyActors.Grains.Abstractions;
 /// performance here when it changes, so the fleet view never scans grains or history.
 /// </summary>
 [Alias("ea.IFleetIndexGrain")]
-public interface IFleetIndexGrain : IGrainWithIntegerKey
+public interface IFleetIndexGrain : IGrainWithIntegerCompoundKey
 {
     /// <summary>Vehicle ids over 16 shards.</summary>
     public static ShardedIndex<IFleetIndexGrain> Index { get; } = new(16);

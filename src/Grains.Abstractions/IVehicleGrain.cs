@@ -25,4 +25,11 @@ public interface IVehicleGrain : IGrainWithStringKey
     /// <remarks>Aliased by its former name, Publish, which identifies the call between silos.</remarks>
     [Alias("Publish")]
     Task ReportToFleetIndex();
+
+    /// <summary>
+    /// Whether the vehicle belongs to <paramref name="fleetId"/>, binding it there if it belongs to no fleet yet: a meter
+    /// asks before it commits readings attributed to this vehicle, so no fleet's readings count for another's vehicle.
+    /// </summary>
+    [Alias("BelongsTo")]
+    Task<bool> BelongsTo(string fleetId);
 }

@@ -1,12 +1,12 @@
 namespace EnergyActors.Grains.Abstractions;
 
 /// <summary>
-/// Ids spread over a fixed number of integer-keyed shard grains (keys 0..<see cref="Shards"/>-1), and a query asked
-/// of every shard at once. Where an id lands is stored (fleet entries by shard, each registry shard's id set), so
-/// neither the shard count of an index nor the hash may ever change.
+/// Ids of one fleet spread over a fixed number of shard grains (keys 0..<see cref="Shards"/>-1, extended by the fleet
+/// id: each fleet has its own shards), and a query asked of every shard of a fleet at once. Where an id lands is stored
+/// (fleet entries by shard, each registry shard's id set), so neither the shard count of an index nor the hash may ever change.
 /// </summary>
 public sealed class ShardedIndex<TShard>(int shards)
-    where TShard : IGrainWithIntegerKey
+    where TShard : IGrainWithIntegerCompoundKey
 {
     public int Shards => shards;
 
@@ -23,21 +23,21 @@ public sealed class ShardedIndex<TShard>(int shards)
         return (int)(hash % (uint)shards);
     }
 
-    public TShard ShardFor(IGrainFactory grains, string id)
+    public TShard ShardFor(IGrainFactory grains, string fleetId, string id)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return grains.GetGrain<TShard>(ShardOf(id));
+        return grains.GetGrain<TShard>(ShardOf(id), fleetId, null);
     }
 
-    /// <summary>Asks every shard at once; the answers come in shard order.</summary>
-    public Task<T[]> QueryAll<T>(IGrainFactory grains, Func<TShard, Task<T>> query)
+    /// <summary>Asks every shard of the fleet at once; the answers come in shard order.</summary>
+    public Task<T[]> QueryAll<T>(IGrainFactory grains, string fleetId, Func<TShard, Task<T>> query)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(query);
         var answers = new Task<T>[shards];
         for (var shard = 0; shard < shards; shard++)
         {
-            answers[shard] = query(grains.GetGrain<TShard>(shard));
+            answers[shard] = query(grains.GetGrain<TShard>(shard, fleetId, null));
         }
 
         return Task.WhenAll(answers);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace EnergyActors.Grains;
 
 /// <summary>
-/// One shard of the fleet view, in memory and in <see cref="IFleetEntryStore"/>. A restarted shard answers
+/// One shard of a fleet's view (key: shard number, extended by the fleet id), in memory and in <see cref="IFleetEntryStore"/>. A restarted shard answers
 /// at once from the figures it stored, marked not refreshed until their vehicle reports again. Vehicles
 /// report again when they next ingest or are queried, or when the shard wakes them at the silo's
 /// bounded pace (<see cref="FleetWakePacer"/>): waking a whole fleet at once, each vehicle rebuilding its
@@ -21,11 +21,20 @@ public sealed partial class FleetIndexGrain(
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private bool _deactivating;
 
-    private int Shard => (int)this.GetPrimaryKeyLong();
+    private int Shard => (int)this.GetPrimaryKeyLong(out _);
+
+    private string Fleet
+    {
+        get
+        {
+            this.GetPrimaryKeyLong(out var fleet);
+            return fleet!;
+        }
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var entry in await store.Load(Shard, cancellationToken))
+        foreach (var entry in await store.Load(Fleet, Shard, cancellationToken))
         {
             _entries[entry.Performance.VehicleId] = entry;
         }
@@ -80,13 +89,13 @@ public sealed partial class FleetIndexGrain(
         _changed.Clear();
         try
         {
-            await store.Save(Shard, batch);
+            await store.Save(Fleet, Shard, batch);
         }
         catch (Exception ex)
         {
             // The newest entry for each id is written next time, whichever it is by then.
             _changed.UnionWith(batch.Select(e => e.Performance.VehicleId));
-            LogStoreFailed(ex, Shard, batch.Count);
+            LogStoreFailed(ex, Fleet, Shard, batch.Count);
         }
     }
 
@@ -126,15 +135,15 @@ public sealed partial class FleetIndexGrain(
 
         if (lastFailure is not null)
         {
-            LogWakeFailed(lastFailure, Shard, failed);
+            LogWakeFailed(lastFailure, Fleet, Shard, failed);
         }
     }
 
     private bool IsRefreshed(string vehicleId) => !_entries.TryGetValue(vehicleId, out var entry) || entry.Refreshed;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Fleet index shard {Shard} could not store {Entries} changed entries; will retry")]
-    private partial void LogStoreFailed(Exception exception, int shard, int entries);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fleet {Fleet} index shard {Shard} could not store {Entries} changed entries; will retry")]
+    private partial void LogStoreFailed(Exception exception, string fleet, int shard, int entries);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Fleet index shard {Shard} could not wake {Vehicles} vehicle(s); they report when next active")]
-    private partial void LogWakeFailed(Exception exception, int shard, int vehicles);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fleet {Fleet} index shard {Shard} could not wake {Vehicles} vehicle(s); they report when next active")]
+    private partial void LogWakeFailed(Exception exception, string fleet, int shard, int vehicles);
 }

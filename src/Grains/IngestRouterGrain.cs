@@ -1,4 +1,5 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Access;
 using EnergyActors.Grains.Abstractions.Sites;
 using Orleans.Concurrency;
 
@@ -17,17 +18,17 @@ public sealed class IngestRouterGrain : Grain, IIngestRouterGrain
         var calls = new List<Task<IngestResult>>(batch.Meters.Count + batch.Vehicles.Count + batch.Sites.Count);
         foreach (var (meterId, readings) in batch.Meters)
         {
-            calls.Add(GrainFactory.GetGrain<IMeterGrain>(meterId).Ingest(readings));
+            calls.Add(RefusedAsRejections("meter", meterId, readings.Length, GrainFactory.GetGrain<IMeterGrain>(meterId).Ingest(readings)));
         }
 
         foreach (var (vehicleId, readings) in batch.Vehicles)
         {
-            calls.Add(GrainFactory.GetGrain<IVehicleGrain>(vehicleId).Ingest(readings));
+            calls.Add(RefusedAsRejections("vehicle", vehicleId, readings.Length, GrainFactory.GetGrain<IVehicleGrain>(vehicleId).Ingest(readings)));
         }
 
         foreach (var (siteId, readings) in batch.Sites)
         {
-            calls.Add(GrainFactory.GetGrain<ISiteGrain>(siteId).Ingest(readings));
+            calls.Add(RefusedAsRejections("site", siteId, readings.Length, GrainFactory.GetGrain<ISiteGrain>(siteId).Ingest(readings)));
         }
 
         var total = default(IngestResult);
@@ -37,5 +38,24 @@ public sealed class IngestRouterGrain : Grain, IIngestRouterGrain
         }
 
         return total;
+    }
+
+    /// <summary>A device of another fleet refuses the whole call; in a batch that names each of its items instead of failing the rest.</summary>
+    private static async Task<IngestResult> RefusedAsRejections(string type, string deviceId, int count, Task<IngestResult> call)
+    {
+        try
+        {
+            return await call;
+        }
+        catch (FleetAccessException refused)
+        {
+            var rejected = new RejectedReading[count];
+            for (var i = 0; i < count; i++)
+            {
+                rejected[i] = new RejectedReading(type, deviceId, i, "deviceId", refused.Message, Forbidden: refused.Failure == FleetAccessFailure.OtherFleet);
+            }
+
+            return new IngestResult(0, 0, rejected);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Access;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -7,26 +8,35 @@ namespace EnergyActors.Grains;
 /// <summary>
 /// Holds a meter's newest reading and its vehicle link. Reentrant so that many concurrent readings for
 /// the same meter wait on the same group commit instead of one commit each; state is only touched
-/// after the commit returns, inside the grain's single-threaded turn.
+/// after the commit returns, inside the grain's single-threaded turn. Its fleet is in MeterGrain.Fleet.cs.
 /// </summary>
 [Reentrant]
 public sealed partial class MeterGrain(
     IHistoryWriter history,
     IHistoryReader historyReader,
+    IDeviceOwners owners,
     TimeProvider time,
     [PersistentState("link", GrainStorage.Name)] IPersistentState<MeterLinkState> link,
     ILogger<MeterGrain> logger) : Grain, IMeterGrain
 {
     private MeterReading? _latest;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _latest = await historyReader.LatestMeterReading(this.GetPrimaryKeyString(), cancellationToken);
+    private string MeterId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var loaded = await historyReader.LoadMeter(MeterId, cancellationToken);
+        _latest = loaded.Latest;
+        _fleet = RestoredFleet(loaded.Fleet, loaded.Latest is not null);
+    }
 
     public async Task<IngestResult> Ingest(IReadOnlyList<MeterReading> readings)
     {
+        await ClaimForWriteAsync();
         // Attribution happens here, before the commit, so history records the link as it was at ingestion time.
-        var normalized = ReadingNormalizer.Meter(readings, link.State.VehicleId);
-        var commit = await history.AppendMeterReadings(this.GetPrimaryKeyString(), normalized);
+        var attributed = ReadingNormalizer.Meter(readings, link.State.VehicleId);
+        var (normalized, positions, refused) = await WithoutOtherFleetsVehiclesAsync(attributed);
+        var commit = await history.AppendMeterReadings(MeterId, normalized);
 
         var accepted = 0;
         Dictionary<string, List<MeterEnergy>>? forVehicles = null;
@@ -61,14 +71,15 @@ public sealed partial class MeterGrain(
             await ForwardAsync(forVehicles, commit.TransactionId);
         }
 
-        return commit.ToResult(accepted);
+        return refused is null ? commit.ToResult(accepted) : InCallerPositions(commit.ToResult(accepted), positions!, refused);
     }
 
     public Task<MeterStatus?> GetStatus() =>
-        Task.FromResult(_latest is null ? null : new MeterStatus(this.GetPrimaryKeyString(), _latest));
+        Task.FromResult(_latest is null || !FleetAccess.MayRead(_fleet) ? null : new MeterStatus(MeterId, _latest));
 
     public async Task<string?> LinkTo(string vehicleId)
     {
+        await ClaimForWriteAsync();
         var previous = link.State.VehicleId;
         if (previous == vehicleId)
         {
@@ -83,6 +94,7 @@ public sealed partial class MeterGrain(
 
     public async Task Unlink(string vehicleId)
     {
+        FleetAccess.DemandWrite(_fleet, $"Meter '{MeterId}'");
         if (link.State.VehicleId == vehicleId)
         {
             link.State.VehicleId = null;
@@ -96,7 +108,7 @@ public sealed partial class MeterGrain(
     /// </summary>
     private async Task ForwardAsync(Dictionary<string, List<MeterEnergy>> forVehicles, ulong transactionId)
     {
-        var meterId = this.GetPrimaryKeyString();
+        var meterId = MeterId;
         var calls = new List<Task>(forVehicles.Count);
         foreach (var (vehicleId, energy) in forVehicles)
         {

@@ -1,4 +1,5 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Access;
 using EnergyActors.Grains.Alerts;
 using EnergyActors.Grains.Analytics;
 using Microsoft.Extensions.Logging;
@@ -11,13 +12,14 @@ namespace EnergyActors.Grains;
 /// A vehicle's newest reading, its meter link and its rolling 24 h efficiency window. Reentrant so that
 /// concurrent readings share group commits; state changes only after the commit. The window is rebuilt
 /// from history on activation and then kept up to date by the vehicle's own readings and by the AC
-/// energy its meters forward after their commits.
+/// energy its meters forward after their commits. Its fleet is in VehicleGrain.Fleet.cs.
 /// </summary>
 [Reentrant]
 public sealed partial class VehicleGrain(
     IHistoryWriter history,
     IHistoryReader historyReader,
     IAlertStore alerts,
+    IDeviceOwners owners,
     TimeProvider time,
     IOptions<AnalyticsOptions> options,
     ILogger<VehicleGrain> logger) : Grain, IVehicleGrain
@@ -32,6 +34,7 @@ public sealed partial class VehicleGrain(
     private VehicleReading? _latest;
     private TransactionSnapshot _rebuiltFrom = TransactionSnapshot.None;
     private bool _seen;
+    private string? _fleet;
     private FleetReporter? _reporter;
 
     private string VehicleId => this.GetPrimaryKeyString();
@@ -43,6 +46,7 @@ public sealed partial class VehicleGrain(
         _latest = loaded.Latest;
         _rebuiltFrom = loaded.Snapshot;
         _seen = loaded.Latest is not null || loaded.EverAttributed;
+        _fleet = RestoredFleet(loaded.Fleet, _seen);
         foreach (var reading in loaded.VehicleReadings)
         {
             ApplyDc(reading, now);
@@ -63,6 +67,7 @@ public sealed partial class VehicleGrain(
 
     public async Task<IngestResult> Ingest(IReadOnlyList<VehicleReading> readings)
     {
+        await ClaimForWriteAsync();
         var normalized = ReadingNormalizer.Vehicle(readings);
         var commit = await history.AppendVehicleReadings(VehicleId, normalized);
 
@@ -95,10 +100,10 @@ public sealed partial class VehicleGrain(
     }
 
     public Task<VehicleStatus?> GetStatus() =>
-        Task.FromResult(_latest is null ? null : new VehicleStatus(VehicleId, _latest));
+        Task.FromResult(_latest is null || !FleetAccess.MayRead(_fleet) ? null : new VehicleStatus(VehicleId, _latest));
 
     public Task<VehiclePerformance?> GetPerformance() =>
-        Task.FromResult(_seen ? Performance(time.GetUtcNow()) : null);
+        Task.FromResult(_seen && FleetAccess.MayRead(_fleet) ? Performance(time.GetUtcNow()) : null);
 
     public async Task AddMeterEnergy(CommittedMeterEnergy energy)
     {
@@ -149,8 +154,6 @@ public sealed partial class VehicleGrain(
 
     internal bool HasWindowData => !_window.IsEmpty;
 
-    internal IFleetIndexGrain FleetIndex => IFleetIndexGrain.Index.ShardFor(GrainFactory, VehicleId);
-
     // A row outside the API's limits (stored before they existed, or sent past the gateway) is logged and left
     // out of the window: one such row must never make every call of this vehicle fail.
     private bool ApplyDc(VehicleReading reading, DateTimeOffset now)
@@ -195,6 +198,7 @@ public sealed partial class VehicleGrain(
     /// <summary>Alerts follow the verdict: entering CRITICAL or ANOMALY raises one, leaving clears it.</summary>
     private Task SyncAlertsAsync(VehiclePerformance performance) =>
         alerts.SyncAsync(
+            Fleet,
             VehicleId,
             _activeAlerts,
             VehicleAlertRules.Conditions(performance.HealthStatus),

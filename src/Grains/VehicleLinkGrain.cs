@@ -1,4 +1,6 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Access;
+using EnergyActors.Grains.Access;
 
 namespace EnergyActors.Grains;
 
@@ -12,19 +14,28 @@ public sealed class VehicleLinkGrain(
 {
     private string VehicleId => this.GetPrimaryKeyString();
 
+    /// <summary>Both ends must be the calling fleet's (a device of no fleet yet becomes the caller's); nothing changes otherwise.</summary>
     public async Task<MeterLink> LinkMeter(string meterId)
     {
+        FleetAccess.DemandWrite(Owner, $"Vehicle '{VehicleId}'");
+        var fleet = FleetAccess.FleetToCreateIn("link a meter");
+        if (!await GrainFactory.GetGrain<IVehicleGrain>(VehicleId).BelongsTo(fleet))
+        {
+            throw FleetAccessException.OtherFleet($"Vehicle '{VehicleId}'");
+        }
+
         if (link.State.MeterId == meterId)
         {
             return new MeterLink(VehicleId, meterId, link.State.LinkedAt);
         }
 
+        // The new meter first: it refuses (403) before anything changed when it is another fleet's.
+        var previousVehicle = await GrainFactory.GetGrain<IMeterGrain>(meterId).LinkTo(VehicleId);
         if (link.State.MeterId is { } current)
         {
             await GrainFactory.GetGrain<IMeterGrain>(current).Unlink(VehicleId);
         }
 
-        var previousVehicle = await GrainFactory.GetGrain<IMeterGrain>(meterId).LinkTo(VehicleId);
         if (previousVehicle is not null && previousVehicle != VehicleId)
         {
             await GrainFactory.GetGrain<IVehicleLinkGrain>(previousVehicle).ForgetMeter(meterId);
@@ -32,6 +43,7 @@ public sealed class VehicleLinkGrain(
 
         link.State.MeterId = meterId;
         link.State.LinkedAt = time.GetUtcNow();
+        link.State.Fleet = fleet;
         await link.WriteStateAsync();
         return new MeterLink(VehicleId, meterId, link.State.LinkedAt);
     }
@@ -43,6 +55,7 @@ public sealed class VehicleLinkGrain(
             return false;
         }
 
+        FleetAccess.DemandWrite(Owner, $"Vehicle '{VehicleId}'");
         await GrainFactory.GetGrain<IMeterGrain>(meterId).Unlink(VehicleId);
         link.State.MeterId = null;
         await link.WriteStateAsync();
@@ -50,7 +63,9 @@ public sealed class VehicleLinkGrain(
     }
 
     public Task<MeterLink?> GetMeterLink() =>
-        Task.FromResult(link.State.MeterId is { } meterId ? new MeterLink(VehicleId, meterId, link.State.LinkedAt) : null);
+        Task.FromResult(link.State.MeterId is { } meterId && FleetAccess.MayRead(Owner) ? new MeterLink(VehicleId, meterId, link.State.LinkedAt) : null);
+
+    private string? Owner => link.State.Fleet ?? (link.State.MeterId is not null ? FleetAccess.LegacyFleet : null);
 
     public async Task ForgetMeter(string meterId)
     {

@@ -9,4 +9,8 @@ public sealed class VehicleLinkState
 
     [Id(1)]
     public DateTimeOffset LinkedAt { get; set; }
+
+    /// <summary>The fleet of the vehicle and its meter, judged when the link was made; null for a link from before fleets.</summary>
+    [Id(2)]
+    public string? Fleet { get; set; }
 }

@@ -61,6 +61,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IHistoryWriter>(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddSingleton<IHistoryReader, HistoryReader>();
         services.AddSingleton<IAlertStore, AlertStore>();
+        services.AddSingleton<IDeviceOwners, DeviceOwners>();
         services.AddSingleton<IFleetEntryStore, FleetEntryStore>();
         services.AddSingleton<FleetWakePacer>();
         services.AddSingleton<ISiteHistoryReader, SiteHistoryReader>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EnergyActors.Gateway.Access;
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Gateway.Requests;
@@ -59,22 +60,22 @@ public static class TelemetryEndpoints
 
     private delegate bool TryParseReading<TReading>(JsonElement item, List<FieldError> errors, out string deviceId, out TReading reading);
 
-    private static Task<Results<Ok<IngestResponse>, ValidationProblem>> PostMeter(
+    private static Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> PostMeter(
         HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, CancellationToken cancellationToken) =>
         IngestSingleAsync<MeterReading>(
             request, "meter", parser.TryParseMeter, (id, reading) => grains.GetGrain<IMeterGrain>(id).Ingest([reading]), metrics, cancellationToken);
 
-    private static Task<Results<Ok<IngestResponse>, ValidationProblem>> PostVehicle(
+    private static Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> PostVehicle(
         HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, CancellationToken cancellationToken) =>
         IngestSingleAsync<VehicleReading>(
             request, "vehicle", parser.TryParseVehicle, (id, reading) => grains.GetGrain<IVehicleGrain>(id).Ingest([reading]), metrics, cancellationToken);
 
-    private static Task<Results<Ok<IngestResponse>, ValidationProblem>> PostSite(
+    private static Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> PostSite(
         HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, CancellationToken cancellationToken) =>
         IngestSingleAsync<SiteReading>(
             request, "site", parser.TryParseSite, (id, reading) => grains.GetGrain<ISiteGrain>(id).Ingest([reading]), metrics, cancellationToken);
 
-    private static async Task<Results<Ok<IngestResponse>, ValidationProblem>> IngestSingleAsync<TReading>(
+    private static async Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> IngestSingleAsync<TReading>(
         HttpRequest request,
         string type,
         TryParseReading<TReading> parse,
@@ -100,7 +101,9 @@ public static class TelemetryEndpoints
                 if (result.Rejected is { Count: > 0 } refused)
                 {
                     metrics.Rejected(type, 1);
-                    return ValidationResults.From(refused.Select(r => new FieldError(r.Field, r.Message)));
+                    return refused.FirstOrDefault(r => r.Forbidden) is { } otherFleet
+                        ? FleetAccessExceptionHandler.Forbidden(otherFleet.Message)
+                        : ValidationResults.From(refused.Select(r => new FieldError(r.Field, r.Message)));
                 }
 
                 metrics.Accepted(type, result.Accepted);

@@ -33,4 +33,8 @@ public interface ISiteGrain : IGrainWithStringKey
 
     [Alias("GetReplay")]
     Task<SiteReplay?> GetReplay();
+
+    /// <summary>Whether the calling fleet may see this site's data (its history included): false for another fleet's site.</summary>
+    [Alias("IsReadable")]
+    Task<bool> IsReadable();
 }

@@ -5,7 +5,7 @@ namespace EnergyActors.Grains.Abstractions.Sites;
 /// through a few small grains instead of scanning storage.
 /// </summary>
 [Alias("ea.ISiteRegistryGrain")]
-public interface ISiteRegistryGrain : IGrainWithIntegerKey
+public interface ISiteRegistryGrain : IGrainWithIntegerCompoundKey
 {
     /// <summary>Site ids over 8 shards.</summary>
     public static ShardedIndex<ISiteRegistryGrain> Index { get; } = new(8);

@@ -1,13 +1,16 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Access;
+using EnergyActors.Grains.Access;
 using Orleans.Concurrency;
 
 namespace EnergyActors.Grains.Alerts;
 
-/// <summary>Lists alerts from the store for the gateway, which talks only to grains.</summary>
+/// <summary>Lists the calling fleet's alerts from the store for the gateway, which talks only to grains.</summary>
 /// <remarks>Grain type "alerts", as when it was AlertsGrain: silos and gateways of the previous build in the same cluster use it.</remarks>
 [GrainType("alerts")]
 [StatelessWorker]
 public sealed class AlertQueryGrain(IAlertStore store) : Grain, IAlertQueryGrain
 {
-    public Task<IReadOnlyList<Alert>> List(AlertQuery query) => store.List(query);
+    public Task<IReadOnlyList<Alert>> List(AlertQuery query) =>
+        store.List(FleetAccess.ActsForAllFleets ? throw FleetAccessException.FleetRequired("list alerts") : FleetAccess.Scope, query);
 }

@@ -12,6 +12,7 @@ internal static class AlertSync
 {
     public static async Task SyncAsync(
         this IAlertStore store,
+        string fleetId,
         string deviceId,
         ICollection<string> active,
         IEnumerable<AlertCondition> conditions,
@@ -26,7 +27,7 @@ internal static class AlertSync
             {
                 if (condition.Raise && !active.Contains(kind))
                 {
-                    await store.Raise(deviceId, kind, message(kind), at());
+                    await store.Raise(fleetId, deviceId, kind, message(kind), at());
                     // Checked again: a reentrant grain may have raised the same kind while this call waited on the store.
                     if (!active.Contains(kind))
                     {

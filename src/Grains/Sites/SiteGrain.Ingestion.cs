@@ -1,5 +1,6 @@
 using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Abstractions.Sites;
+using EnergyActors.Grains.Access;
 using EnergyActors.Grains.Alerts;
 using Microsoft.Extensions.Logging;
 
@@ -8,11 +9,17 @@ namespace EnergyActors.Grains.Sites;
 /// <summary>Readings from a real site, and the latest reading (simulated or real) with the alerts it keeps active.</summary>
 public sealed partial class SiteGrain
 {
-    public Task<SiteReading?> GetStatus() => Task.FromResult(State.Latest);
+    public Task<SiteReading?> GetStatus() => Task.FromResult(Readable ? State.Latest : null);
 
     public async Task<IngestResult> Ingest(IReadOnlyList<SiteReading> readings)
     {
         ArgumentNullException.ThrowIfNull(readings);
+        if (await ClaimAsync())
+        {
+            // The binding is durable before any reading is acknowledged.
+            await site.WriteStateAsync();
+        }
+
         var normalized = readings.Select(r => r with { Timestamp = HistoryTime.Normalize(r.Timestamp) }).ToArray();
         var commit = await history.AppendSiteReadings(SiteId, normalized);
         var accepted = 0;
@@ -42,6 +49,7 @@ public sealed partial class SiteGrain
     {
         State.Latest = reading;
         return alerts.SyncAsync(
+            Owner ?? FleetAccess.LegacyFleet,
             SiteId,
             State.ActiveAlerts,
             SiteAlertRules.Conditions(reading, options.Value.OverTemperatureC),

@@ -14,6 +14,7 @@ public sealed partial class SiteGrain
             return Task.FromResult<SiteReplay?>(null);
         }
 
+        DemandWrite();
         if (_replay is { IsRunning: true })
         {
             return Task.FromResult<SiteReplay?>(_replay.Progress);
@@ -34,5 +35,5 @@ public sealed partial class SiteGrain
         return Task.FromResult<SiteReplay?>(run.Progress);
     }
 
-    public Task<SiteReplay?> GetReplay() => Task.FromResult(_replay?.Progress);
+    public Task<SiteReplay?> GetReplay() => Task.FromResult(Readable ? _replay?.Progress : null);
 }

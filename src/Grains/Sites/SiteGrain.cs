@@ -10,7 +10,7 @@ namespace EnergyActors.Grains.Sites;
 /// stepped through the model, the rows are committed through the history writer, and only then the
 /// battery state and latest reading are applied and persisted. A reminder brings a running site back
 /// after a silo restart. Not reentrant: ticks, control calls and ingestion never interleave.
-/// This file holds its lifecycle and control; each other concern has its own SiteGrain.*.cs.
+/// This file holds its lifecycle and control; each other concern (its fleet too) has its own SiteGrain.*.cs.
 /// </summary>
 public sealed partial class SiteGrain(
     IHistoryWriter history,
@@ -36,23 +36,25 @@ public sealed partial class SiteGrain(
         ArgumentNullException.ThrowIfNull(config);
         if (State.Config is not null)
         {
+            DemandWrite();
             return new SiteCreateResult(false, Info());
         }
 
+        await ClaimAsync();
         var now = clock.UtcNow;
         State.Config = config;
         State.CreatedAt = now;
         State.Battery = SiteBattery.Initial(config.ToSpec(), now);
         State.LastIntervalEnd = IntervalGrid.AlignDown(now, config.IntervalMinutes);
         await site.WriteStateAsync();
-        await ISiteRegistryGrain.Index.ShardFor(GrainFactory, SiteId).Add(SiteId);
+        await Registry.Add(SiteId);
         await SyncReminderAsync();
         ScheduleTicks();
         LogCreated(SiteId, config.Type, config.IntervalMinutes);
         return new SiteCreateResult(true, Info());
     }
 
-    public Task<SiteInfo?> GetSite() => Task.FromResult(State.Config is null ? null : Info());
+    public Task<SiteInfo?> GetSite() => Task.FromResult(State.Config is null || !Readable ? null : Info());
 
     public async Task<SiteInfo?> Patch(SitePatch patch)
     {
@@ -62,6 +64,7 @@ public sealed partial class SiteGrain(
             return null;
         }
 
+        DemandWrite();
         State.Config = config with
         {
             Name = patch.Name ?? config.Name,
@@ -91,12 +94,15 @@ public sealed partial class SiteGrain(
             return false;
         }
 
+        DemandWrite();
+        var owner = Owner;
         StopTicks();
         State.Config = null;
         await SyncReminderAsync();
-        await ISiteRegistryGrain.Index.ShardFor(GrainFactory, SiteId).Remove(SiteId);
-        await site.ClearStateAsync();
-        site.State = new SiteState();
+        await Registry.Remove(SiteId);
+        // The fleet stays: the site's history stays too, and must never show under another fleet's site of that id.
+        site.State = new SiteState { Fleet = owner };
+        await site.WriteStateAsync();
         return true;
     }
 
@@ -107,6 +113,7 @@ public sealed partial class SiteGrain(
             return null;
         }
 
+        DemandWrite();
         State.OutageUntil = clock.UtcNow.AddMinutes(minutes);
         await site.WriteStateAsync();
         return Info();

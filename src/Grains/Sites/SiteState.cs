@@ -4,7 +4,7 @@ namespace EnergyActors.Grains.Sites;
 
 /// <summary>
 /// A site's durable state: configuration, the simulated battery as of <see cref="LastIntervalEnd"/>, the
-/// latest reading and active alerts. Written after each committed interval, so SOC, cycles and health
+/// latest reading, active alerts and fleet. Written after each committed interval, so SOC, cycles and health
 /// continue exactly where they were after a restart.
 /// </summary>
 [GenerateSerializer, Alias("ea.SiteState")]
@@ -30,4 +30,8 @@ public sealed class SiteState
 
     [Id(6)]
     public HashSet<string> ActiveAlerts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The fleet the site belongs to; null for a site from before fleets (see <see cref="SiteGrain"/>'s owner rule).</summary>
+    [Id(7)]
+    public string? Fleet { get; set; }
 }

@@ -5,20 +5,32 @@ using Npgsql;
 
 namespace EnergyActors.Silo.History;
 
-/// <summary>Activation reads: index probes and range scans on the (device id, ts) keys, one statement each.</summary>
+/// <summary>Activation reads: index probes and range scans on the (device id, ts) keys, one statement per grain.</summary>
 public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
 {
-    public async Task<MeterReading?> LatestMeterReading(string meterId, CancellationToken cancellationToken)
+    public async Task<MeterHistory> LoadMeter(string meterId, CancellationToken cancellationToken)
     {
         try
         {
-            await using var command = dataSource.CreateCommand(
-                "SELECT ts, kwh_consumed_ac, voltage, vehicle_id FROM meter_readings WHERE meter_id = $1 ORDER BY ts DESC LIMIT 1");
+            await using var command = dataSource.CreateCommand(MeterLoadSql);
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = meterId });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken)
-                ? new MeterReading(PostgresTime.Utc(reader.GetFieldValue<DateTime>(0)), reader.GetDouble(1), reader.GetDouble(2), reader.IsDBNull(3) ? null : reader.GetString(3))
-                : null;
+            MeterReading? latest = null;
+            string? fleet = null;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (reader.GetInt32(0) == 0)
+                {
+                    fleet = reader.GetString(5);
+                }
+                else
+                {
+                    latest = new MeterReading(
+                        PostgresTime.Utc(reader.GetFieldValue<DateTime>(1)), reader.GetDouble(2), reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+                }
+            }
+
+            return new MeterHistory(latest, fleet);
         }
         catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
@@ -39,6 +51,7 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
             var ac = new List<MeterEnergy>();
             var everAttributed = false;
             var activeAlerts = new List<string>();
+            string? fleet = null;
             while (await reader.ReadAsync(cancellationToken))
             {
                 switch (reader.GetInt32(0))
@@ -58,13 +71,16 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
                     case 4:
                         everAttributed = true;
                         break;
+                    case 6:
+                        fleet = reader.GetString(5);
+                        break;
                     default:
                         activeAlerts.Add(reader.GetString(5));
                         break;
                 }
             }
 
-            return new VehicleHistory(latest, own, ac, everAttributed, activeAlerts, snapshot);
+            return new VehicleHistory(latest, own, ac, everAttributed, activeAlerts, snapshot, fleet);
         }
         catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
@@ -88,6 +104,14 @@ public sealed class HistoryReader(NpgsqlDataSource dataSource) : IHistoryReader
         SELECT 4, NULL, NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM meter_readings WHERE vehicle_id = $1)
         UNION ALL
         SELECT 5, NULL, NULL, NULL, NULL, kind FROM alerts WHERE device_id = $1 AND cleared_at IS NULL
+        UNION ALL
+        SELECT 6, NULL, NULL, NULL, NULL, fleet_id FROM device_owners WHERE kind = 'vehicle' AND device_id = $1
+        """;
+
+    private const string MeterLoadSql = """
+        SELECT 0, NULL::timestamptz, NULL::float8, NULL::float8, NULL::text, fleet_id FROM device_owners WHERE kind = 'meter' AND device_id = $1
+        UNION ALL
+        (SELECT 1, ts, kwh_consumed_ac, voltage, vehicle_id, NULL FROM meter_readings WHERE meter_id = $1 ORDER BY ts DESC LIMIT 1)
         """;
 
     internal static void AddVehicleRebuildParameters(NpgsqlCommand command, string vehicleId, DateTimeOffset since)

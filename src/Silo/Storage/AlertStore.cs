@@ -4,12 +4,13 @@ using Npgsql;
 
 namespace EnergyActors.Silo.Storage;
 
-/// <summary>The <c>alerts</c> table. The partial unique index makes raise idempotent; clear only touches an active alert.</summary>
+/// <summary>The <c>alerts</c> table, each alert in its device's fleet. The partial unique index makes raise idempotent; clear only touches an active alert.</summary>
 public sealed class AlertStore(NpgsqlDataSource dataSource) : IAlertStore
 {
-    public Task Raise(string deviceId, string kind, string message, DateTimeOffset at) =>
+    public Task Raise(string fleetId, string deviceId, string kind, string message, DateTimeOffset at) =>
         ExecuteAsync(
-            "INSERT INTO alerts (device_id, kind, message, raised_at) VALUES ($1, $2, $3, $4) ON CONFLICT (device_id, kind) WHERE cleared_at IS NULL DO NOTHING",
+            "INSERT INTO alerts (fleet_id, device_id, kind, message, raised_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (device_id, kind) WHERE cleared_at IS NULL DO NOTHING",
+            fleetId,
             deviceId,
             kind,
             message,
@@ -18,18 +19,20 @@ public sealed class AlertStore(NpgsqlDataSource dataSource) : IAlertStore
     public Task Clear(string deviceId, string kind, DateTimeOffset at) =>
         ExecuteAsync("UPDATE alerts SET cleared_at = $3 WHERE device_id = $1 AND kind = $2 AND cleared_at IS NULL", deviceId, kind, at.UtcDateTime);
 
-    public async Task<IReadOnlyList<Alert>> List(AlertQuery query)
+    public async Task<IReadOnlyList<Alert>> List(string fleetId, AlertQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         try
         {
             await using var command = dataSource.CreateCommand("""
                 SELECT id, device_id, kind, message, raised_at, cleared_at FROM alerts
-                WHERE ($1::text IS NULL OR device_id = $1)
-                  AND ($2::boolean IS NULL OR (cleared_at IS NULL) = $2)
+                WHERE fleet_id = $1
+                  AND ($2::text IS NULL OR device_id = $2)
+                  AND ($3::boolean IS NULL OR (cleared_at IS NULL) = $3)
                 ORDER BY id DESC
-                LIMIT $3
+                LIMIT $4
                 """);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fleetId });
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.DeviceId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Active ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Boolean });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit });

@@ -15,13 +15,13 @@ public sealed class FleetEntryStore(NpgsqlDataSource dataSource) : IFleetEntrySt
 
     private const string Columns = "vehicle_id, window_start, window_end, total_ac, total_dc, efficiency_ratio, avg_battery_temp, vehicle_readings, meter_readings, health_status, reported_at";
 
-    private const string LoadSql = $"SELECT {Columns} FROM fleet_entries WHERE shard = $1";
+    private const string LoadSql = $"SELECT {Columns} FROM fleet_entries WHERE fleet_id = $1 AND shard = $2";
 
     private const string SaveSql = $"""
-        INSERT INTO fleet_entries (shard, {Columns})
-        SELECT $1, * FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::numeric[], $6::numeric[],
-                                 $7::numeric[], $8::numeric[], $9::bigint[], $10::bigint[], $11::text[], $12::timestamptz[])
-        ON CONFLICT (shard, vehicle_id) DO UPDATE SET
+        INSERT INTO fleet_entries (fleet_id, shard, {Columns})
+        SELECT $1, $2, * FROM unnest($3::text[], $4::timestamptz[], $5::timestamptz[], $6::numeric[], $7::numeric[],
+                                     $8::numeric[], $9::numeric[], $10::bigint[], $11::bigint[], $12::text[], $13::timestamptz[])
+        ON CONFLICT (fleet_id, shard, vehicle_id) DO UPDATE SET
             window_start = excluded.window_start, window_end = excluded.window_end,
             total_ac = excluded.total_ac, total_dc = excluded.total_dc,
             efficiency_ratio = excluded.efficiency_ratio, avg_battery_temp = excluded.avg_battery_temp,
@@ -30,11 +30,12 @@ public sealed class FleetEntryStore(NpgsqlDataSource dataSource) : IFleetEntrySt
         WHERE fleet_entries.reported_at <= excluded.reported_at
         """;
 
-    public async Task<IReadOnlyList<FleetEntry>> Load(int shard, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FleetEntry>> Load(string fleetId, int shard, CancellationToken cancellationToken)
     {
         try
         {
             await using var command = dataSource.CreateCommand(LoadSql);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fleetId });
             command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)shard });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var entries = new List<FleetEntry>();
@@ -62,7 +63,7 @@ public sealed class FleetEntryStore(NpgsqlDataSource dataSource) : IFleetEntrySt
         }
     }
 
-    public async Task Save(int shard, IReadOnlyList<FleetEntry> entries)
+    public async Task Save(string fleetId, int shard, IReadOnlyList<FleetEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         try
@@ -70,6 +71,7 @@ public sealed class FleetEntryStore(NpgsqlDataSource dataSource) : IFleetEntrySt
             foreach (var chunk in entries.Chunk(ChunkRows))
             {
                 await using var command = dataSource.CreateCommand(SaveSql);
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fleetId });
                 command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)shard });
                 Add(command, chunk, e => e.Performance.VehicleId);
                 Add(command, chunk, e => e.Performance.Start.UtcDateTime);

@@ -18,11 +18,11 @@ public sealed class GrainIdentityTests(GrainClusterFixture fixture)
         AssertIdentity(fixture.Grains.GetGrain<IVehicleGrain>("v"), "vehicle", "ea.IVehicleGrain");
         AssertIdentity(fixture.Grains.GetGrain<IVehicleLinkGrain>("v"), "vehiclelink", "ea.IVehicleLinkGrain");
         AssertIdentity(fixture.Grains.GetGrain<IIngestRouterGrain>(0), "ingestrouter", "ea.IIngestRouterGrain");
-        AssertIdentity(fixture.Grains.GetGrain<IFleetIndexGrain>(0), "fleetindex", "ea.IFleetIndexGrain");
+        AssertIdentity(fixture.Grains.GetGrain<IFleetIndexGrain>(0, "default", null), "fleetindex", "ea.IFleetIndexGrain");
         AssertIdentity(fixture.Grains.GetGrain<IFleetQueryGrain>(0), "fleet", "ea.IFleetGrain");
         AssertIdentity(fixture.Grains.GetGrain<IAlertQueryGrain>(0), "alerts", "ea.IAlertsGrain");
         AssertIdentity(fixture.Grains.GetGrain<ISiteGrain>("s"), "site", "ea.ISiteGrain");
-        AssertIdentity(fixture.Grains.GetGrain<ISiteRegistryGrain>(0), "siteregistry", "ea.ISiteRegistryGrain");
+        AssertIdentity(fixture.Grains.GetGrain<ISiteRegistryGrain>(0, "default", null), "siteregistry", "ea.ISiteRegistryGrain");
         AssertIdentity(fixture.Grains.GetGrain<ISiteQueryGrain>(0), "sitequery", "ea.ISiteQueryGrain");
     }
 

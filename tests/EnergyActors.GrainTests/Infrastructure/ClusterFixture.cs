@@ -24,6 +24,7 @@ public abstract class ClusterFixture<TConfigurator>(string databasePrefix) : IAs
         Configure(builder.Properties);
         builder.AddSiloBuilderConfigurator<StorageConfigurator>();
         builder.AddSiloBuilderConfigurator<TConfigurator>();
+        builder.AddClientBuilderConfigurator<TestFleetScope>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using EnergyActors.Grains.Abstractions.Access;
+
+namespace EnergyActors.Grains.Access;
+
+/// <summary>
+/// Judges the fleet a call acts for (<see cref="FleetScope"/>) against the fleet that owns a grain's data. Reads of
+/// another fleet's data look like reads of nothing (a fleet never learns what others hold); changes are refused (403).
+/// </summary>
+internal static class FleetAccess
+{
+    /// <summary>Owner of every device, site and alert from before fleets existed: the run command's anonymous fleet.</summary>
+    public const string LegacyFleet = "default";
+
+    // Grains keep their owner's id for as long as they live; one string per fleet instead of one per grain.
+    private static readonly ConcurrentDictionary<string, string> Fleets = new(StringComparer.Ordinal);
+
+    /// <summary>The calling scope; a call that carries none did not pass the gateway's access decision and is refused.</summary>
+    public static string Scope => FleetScope.Current
+        ?? throw new InvalidOperationException("The grain call carries no fleet scope: only calls that passed an access decision may reach fleet data.");
+
+    public static bool ActsForAllFleets => Scope == FleetScope.AllFleets;
+
+    public static bool MayRead(string? owner)
+    {
+        var scope = Scope;
+        return owner is not null && (scope == FleetScope.AllFleets || scope == owner);
+    }
+
+    /// <summary>Refuses a change to data of another fleet; data that belongs to no fleet yet may be changed by any.</summary>
+    public static void DemandWrite(string? owner, string what)
+    {
+        var scope = Scope;
+        if (owner is not null && scope != FleetScope.AllFleets && scope != owner)
+        {
+            throw FleetAccessException.OtherFleet(what);
+        }
+    }
+
+    /// <summary>
+    /// The owner a write may proceed under: <paramref name="owner"/> when the caller acts for it, else the fleet the
+    /// caller binds the unowned data to through <paramref name="bind"/>. Throws when the data is another fleet's.
+    /// </summary>
+    public static async ValueTask<string> ClaimAsync(string? owner, string what, Func<string, Task<string>> bind)
+    {
+        ArgumentNullException.ThrowIfNull(bind);
+        var scope = Scope;
+        if (owner is null)
+        {
+            if (scope == FleetScope.AllFleets)
+            {
+                throw FleetAccessException.FleetRequired($"write to {what}, which belongs to no fleet yet,");
+            }
+
+            owner = Intern(await bind(scope));
+        }
+
+        DemandWrite(owner, what);
+        return owner;
+    }
+
+    /// <summary>The fleet a call creates new data for (a site, a link's devices): never "every fleet".</summary>
+    public static string FleetToCreateIn(string what) =>
+        Scope is var scope && scope == FleetScope.AllFleets ? throw FleetAccessException.FleetRequired(what) : Intern(scope);
+
+    public static string Intern(string fleet) => Fleets.GetOrAdd(fleet, fleet);
+}
