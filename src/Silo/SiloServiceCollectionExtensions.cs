@@ -1,5 +1,6 @@
 using System.Data.Common;
 using EnergyActors.Grains;
+using EnergyActors.Grains.Access;
 using EnergyActors.Grains.Alerts;
 using EnergyActors.Grains.Sites;
 using EnergyActors.Silo.History;
@@ -62,6 +63,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IHistoryReader, HistoryReader>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<IDeviceOwners, DeviceOwners>();
+        services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<IFleetEntryStore, FleetEntryStore>();
         services.AddSingleton<FleetWakePacer>();
         services.AddSingleton<ISiteHistoryReader, SiteHistoryReader>();
