@@ -12,6 +12,7 @@ internal static class GrainMemory
     public static async Task RunAsync(BenchArguments arguments)
     {
         using var host = await InProcessSilo.StartAsync(arguments.Connection);
+        InProcessSilo.ActForBenchFleet();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var count = arguments.Number("count", 2_000);
         // Warm up the code paths so JIT and pools are not counted as grain memory.

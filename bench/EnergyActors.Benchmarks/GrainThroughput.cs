@@ -10,6 +10,7 @@ internal static class GrainThroughput
     public static async Task RunAsync(BenchArguments arguments)
     {
         using var host = await InProcessSilo.StartAsync(arguments.Connection);
+        InProcessSilo.ActForBenchFleet();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var devices = arguments.Number("devices", 2_000);
         var readings = arguments.Number("readings", 400_000);

@@ -1,3 +1,4 @@
+using EnergyActors.Grains.Abstractions.Access;
 using EnergyActors.Silo;
 using EnergyActors.Silo.Storage;
 using Microsoft.Extensions.Configuration;
@@ -24,4 +25,11 @@ internal static class InProcessSilo
         await host.StartAsync();
         return host;
     }
+
+    /// <summary>
+    /// Grain calls from here on act for the fleet the benchmark's devices belong to, as a gateway's calls act for their
+    /// caller's (grains refuse calls that carry no fleet). Called by each command itself: a scope entered inside an
+    /// async method would not outlive it.
+    /// </summary>
+    public static void ActForBenchFleet() => FleetScope.Enter("default");
 }

@@ -14,6 +14,7 @@ internal static class SiteLoad
     public static async Task LiveAsync(BenchArguments arguments)
     {
         using var host = await InProcessSilo.StartAsync(arguments.Connection);
+        InProcessSilo.ActForBenchFleet();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var count = arguments.Number("count", 10_000);
         var minutes = arguments.Number("minutes", 3);
@@ -48,6 +49,7 @@ internal static class SiteLoad
     public static async Task ReplayAsync(BenchArguments arguments)
     {
         using var host = await InProcessSilo.StartAsync(arguments.Connection);
+        InProcessSilo.ActForBenchFleet();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var days = arguments.Number("days", 365);
         var interval = arguments.Number("interval", 5);
