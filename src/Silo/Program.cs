@@ -16,6 +16,7 @@ builder.Services.AddHostedService<DatabaseStartupService>();
 
 builder.UseOrleans(silo => silo
     .UseEnergyActorsEndpoints(clusterHost)
+    .UseEnergyActorsTls(clusterHost.Tls)
     .UseEnergyActorsClustering(builder.Configuration)
     .UseEnergyActorsGrainStorage()
     .AddActivityPropagation());
