@@ -1,5 +1,6 @@
 using EnergyActors.Grains.Abstractions;
 using EnergyActors.ServiceDefaults;
+using EnergyActors.ServiceDefaults.Operations;
 using EnergyActors.Silo;
 using EnergyActors.Silo.Storage;
 
@@ -22,10 +23,12 @@ builder.UseOrleans(silo => silo
     .AddActivityPropagation());
 
 builder.AddEnergyActorsTelemetry("energyactors-silo");
+builder.AddManagementUrls();
 builder.Services.AddHealthChecks()
     .AddCheck<PostgresHealthCheck>("postgres", tags: [OperationsEndpoints.ReadyTag]);
 
 var app = builder.Build();
+app.UseOperationsAccess();
 app.MapOperationsEndpoints();
 app.Logger.LogInformation(
     "Silo {ClusterId}/{ServiceId} on silo port {SiloPort}, gateway port {GatewayPort}; grain interfaces from {Assembly}",
