@@ -1,3 +1,4 @@
+using EnergyActors.ServiceDefaults.Transport;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
@@ -38,26 +39,36 @@ public static class ClusterClientSetup
         builder.Services.AddSingleton(sp => new GatewayLossGuard(InFlightGrace, sp.GetRequiredService<ILogger<GatewayLossGuard>>()));
         builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<GatewayLossGuard>());
         builder.Services.AddSingleton<IOutgoingGrainCallFilter>(sp => sp.GetRequiredService<GatewayLossGuard>());
-        builder.UseOrleansClient(client => client
-            // The gateway's one named data source: a connection string here would become a second pool whose
-            // metrics label publishes the database's host, port, user and name.
-            .UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> o) => o.Configure<NpgsqlDataSource>((options, dataSource) =>
+        var tls = ClusterTls.Load(builder.Configuration.GetSection(ClusterTlsOptions.SectionName).Get<ClusterTlsOptions>());
+        builder.UseOrleansClient(client =>
+        {
+            // The silos require a certificate of the client too when Orleans:Tls is on; without it, plain TCP as before.
+            if (tls is not null)
             {
-                options.Invariant = "Npgsql";
-                options.DataSource = dataSource;
-            }))
-            .Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"))
-            // The backstop: whatever else fails, a call ends (503) within the gateway's deadline.
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = deadline)
-            .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefreshPeriod)
-            .Configure<ConnectionOptions>(o => o.OpenConnectionTimeout = OpenConnectionTimeout)
-            // Silos may start after the gateway (or all restart): keep trying instead of failing start-up.
-            .UseConnectionRetryFilter(async (_, cancellationToken) =>
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-                return true;
-            })
-            .AddActivityPropagation());
+                client.UseTls(tls.Configure);
+            }
+
+            client
+                // The gateway's one named data source: a connection string here would become a second pool whose
+                // metrics label publishes the database's host, port, user and name.
+                .UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> o) => o.Configure<NpgsqlDataSource>((options, dataSource) =>
+                {
+                    options.Invariant = "Npgsql";
+                    options.DataSource = dataSource;
+                }))
+                .Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"))
+                // The backstop: whatever else fails, a call ends (503) within the gateway's deadline.
+                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = deadline)
+                .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefreshPeriod)
+                .Configure<ConnectionOptions>(o => o.OpenConnectionTimeout = OpenConnectionTimeout)
+                // Silos may start after the gateway (or all restart): keep trying instead of failing start-up.
+                .UseConnectionRetryFilter(async (_, cancellationToken) =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                    return true;
+                })
+                .AddActivityPropagation();
+        });
         return builder;
     }
 }

@@ -11,6 +11,7 @@ using EnergyActors.Gateway.Requests;
 using EnergyActors.Gateway.Sites;
 using EnergyActors.Gateway.Status;
 using EnergyActors.ServiceDefaults;
+using EnergyActors.ServiceDefaults.Operations;
 using Npgsql;
 using Scalar.AspNetCore;
 
@@ -25,6 +26,7 @@ public static class GatewayApi
         var apiLimits = builder.Configuration.GetSection(ApiLimitsOptions.SectionName).Get<ApiLimitsOptions>() ?? new ApiLimitsOptions();
         builder.Services.AddOptions<ApiLimitsOptions>().Bind(builder.Configuration.GetSection(ApiLimitsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = apiLimits.MaxRequestBodyBytes);
+        builder.AddManagementUrls();
 
         var connectionString = builder.Configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:Postgres' is not configured.");
@@ -60,6 +62,8 @@ public static class GatewayApi
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // After the status code pages, so what it hides answers exactly as a path that does not exist.
+        app.UseOperationsAccess();
         app.UseFleetScope();
 
         app.MapOpenApi();

@@ -31,7 +31,7 @@ public static class TelemetryExtensions
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             otel.WithTracing(tracing => tracing
-                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperationsPath(context.Request.Path))
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !OperationsEndpoints.IsOperationsPath(context.Request.Path))
                     .AddNpgsql()
                     .AddSource("Microsoft.Orleans.Runtime")
                     .AddSource("Microsoft.Orleans.Application")
@@ -41,7 +41,4 @@ public static class TelemetryExtensions
 
         return builder;
     }
-
-    private static bool IsOperationsPath(Microsoft.AspNetCore.Http.PathString path) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
 }

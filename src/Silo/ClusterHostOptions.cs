@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EnergyActors.ServiceDefaults.Transport;
 
 namespace EnergyActors.Silo;
 
@@ -22,4 +23,7 @@ public sealed class ClusterHostOptions
     /// <summary>The address other silos and clients use to reach this one.</summary>
     [Required]
     public string AdvertisedIP { get; set; } = "127.0.0.1";
+
+    /// <summary>TLS on silo-to-silo and gateway-to-silo connections (<c>Orleans:Tls</c>); off unless configured.</summary>
+    public ClusterTlsOptions Tls { get; set; } = new();
 }

@@ -1,5 +1,6 @@
 using EnergyActors.Grains.Abstractions;
 using EnergyActors.ServiceDefaults;
+using EnergyActors.ServiceDefaults.Operations;
 using EnergyActors.Silo;
 using EnergyActors.Silo.Storage;
 
@@ -16,15 +17,18 @@ builder.Services.AddHostedService<DatabaseStartupService>();
 
 builder.UseOrleans(silo => silo
     .UseEnergyActorsEndpoints(clusterHost)
+    .UseEnergyActorsTls(clusterHost.Tls)
     .UseEnergyActorsClustering(builder.Configuration)
     .UseEnergyActorsGrainStorage()
     .AddActivityPropagation());
 
 builder.AddEnergyActorsTelemetry("energyactors-silo");
+builder.AddManagementUrls();
 builder.Services.AddHealthChecks()
     .AddCheck<PostgresHealthCheck>("postgres", tags: [OperationsEndpoints.ReadyTag]);
 
 var app = builder.Build();
+app.UseOperationsAccess();
 app.MapOperationsEndpoints();
 app.Logger.LogInformation(
     "Silo {ClusterId}/{ServiceId} on silo port {SiloPort}, gateway port {GatewayPort}; grain interfaces from {Assembly}",

@@ -1,5 +1,6 @@
 using System.Net;
 using EnergyActors.Grains;
+using EnergyActors.ServiceDefaults.Transport;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
@@ -57,5 +58,16 @@ public static class SiloBuilderExtensions
         });
         silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIP), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
         return silo;
+    }
+
+    /// <summary>
+    /// Mutual TLS on both silo ports (other silos, and gateways as Orleans clients) when <c>Orleans:Tls</c> names a
+    /// certificate; plain TCP, with no TLS code on the connections, when it names none.
+    /// </summary>
+    public static ISiloBuilder UseEnergyActorsTls(this ISiloBuilder silo, ClusterTlsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var tls = ClusterTls.Load(options);
+        return tls is null ? silo : silo.UseTls(tls.Configure);
     }
 }

@@ -100,6 +100,26 @@ public sealed class ChildProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not healthy at {url} within {timeout}:\n{Tail()}");
     }
 
+    /// <summary>Waits up to <paramref name="timeout"/> for the process to end by itself; its exit code, or null if it still runs.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        if (_process is null)
+        {
+            return null;
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>SIGTERM, as an orchestrator would; SIGKILL if it has not stopped within <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {

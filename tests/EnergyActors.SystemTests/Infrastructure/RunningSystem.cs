@@ -11,17 +11,16 @@ public sealed class RunningSystem : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly string _connectionString;
     private readonly string _clusterId = $"test-{Guid.NewGuid():N}"[..16];
-    private readonly IReadOnlyDictionary<string, string> _extraSiloSettings;
-    private readonly IReadOnlyDictionary<string, string> _extraGatewaySettings;
+    private readonly RunningSystemOptions _options;
     private readonly List<(ChildProcess Process, int HttpPort, int SiloPort, int GatewayPort)> _silos = [];
-    private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly HttpClient _probe;
     private ChildProcess? _gateway;
 
-    private RunningSystem(string connectionString, IReadOnlyDictionary<string, string>? extraSiloSettings, IReadOnlyDictionary<string, string>? extraGatewaySettings)
+    private RunningSystem(string connectionString, RunningSystemOptions options)
     {
         _connectionString = connectionString;
-        _extraSiloSettings = extraSiloSettings ?? new Dictionary<string, string>();
-        _extraGatewaySettings = extraGatewaySettings ?? new Dictionary<string, string>();
+        _options = options;
+        _probe = NewClient(TimeSpan.FromSeconds(5));
     }
 
     public HttpClient Http { get; private set; } = null!;
@@ -30,16 +29,28 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public int SiloCount => _silos.Count;
 
-    public static async Task<RunningSystem> StartAsync(
+    /// <summary>The gateway's and silos' scheme: https when <see cref="RunningSystemOptions.Https"/> is set.</summary>
+    public string Scheme => _options.Https is null ? "http" : "https";
+
+    public static Task<RunningSystem> StartAsync(
         string connectionString,
         int silos = 1,
         IReadOnlyDictionary<string, string>? extraSiloSettings = null,
-        IReadOnlyDictionary<string, string>? extraGatewaySettings = null)
+        IReadOnlyDictionary<string, string>? extraGatewaySettings = null) =>
+        StartAsync(connectionString, new RunningSystemOptions
+        {
+            Silos = silos,
+            SiloSettings = extraSiloSettings ?? new Dictionary<string, string>(),
+            GatewaySettings = extraGatewaySettings ?? new Dictionary<string, string>(),
+        });
+
+    public static async Task<RunningSystem> StartAsync(string connectionString, RunningSystemOptions options)
     {
-        var system = new RunningSystem(connectionString, extraSiloSettings, extraGatewaySettings);
+        ArgumentNullException.ThrowIfNull(options);
+        var system = new RunningSystem(connectionString, options);
         try
         {
-            for (var i = 0; i < silos; i++)
+            for (var i = 0; i < options.Silos; i++)
             {
                 system._silos.Add((null!, FreePort.Next(), FreePort.Next(), FreePort.Next()));
                 await system.StartSiloAsync(i);
@@ -58,7 +69,36 @@ public sealed class RunningSystem : IAsyncDisposable
     public ChildProcess Silo(int index) => _silos[index].Process;
 
     /// <summary>Silo <paramref name="index"/>'s own HTTP endpoint (health and metrics).</summary>
-    public Uri SiloAddress(int index) => new($"http://127.0.0.1:{_silos[index].HttpPort}");
+    public Uri SiloAddress(int index) => new($"{Scheme}://127.0.0.1:{_silos[index].HttpPort}");
+
+    /// <summary>Where silo <paramref name="index"/> takes Orleans clients (its gateway port).</summary>
+    public int SiloGatewayPort(int index) => _silos[index].GatewayPort;
+
+    public string ClusterId => _clusterId;
+
+    /// <summary>A client for the gateway or a silo's HTTP endpoint that trusts the test's HTTPS certificate when there is one.</summary>
+    public HttpClient NewClient(TimeSpan timeout) =>
+        _options.HttpsAuthority is { } authority ? new HttpClient(authority.TrustingHandler()) { Timeout = timeout } : new HttpClient { Timeout = timeout };
+
+    /// <summary>
+    /// Starts one more silo of this cluster on ports of its own with <paramref name="settings"/> over the common ones (not the
+    /// other silos' settings) and does not wait for it: whether it may join is what the caller wants to see.
+    /// </summary>
+    public ChildProcess LaunchSilo(string name, IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var environment = CommonSettings();
+        environment["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        environment["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        var silo = new ChildProcess(name, RepositoryPaths.SiloDll, environment, "--urls", $"http://127.0.0.1:{FreePort.Next()}");
+        silo.Start();
+        return silo;
+    }
 
     public ChildProcess Gateway => _gateway!;
 
@@ -105,37 +145,51 @@ public sealed class RunningSystem : IAsyncDisposable
             ["Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
         };
-        foreach (var (key, value) in _extraSiloSettings)
+        foreach (var (key, value) in _options.SiloSettings)
         {
             settings[key] = value;
         }
 
-        var silo = new ChildProcess($"silo{index}", RepositoryPaths.SiloDll, settings, "--urls", $"http://127.0.0.1:{httpPort}");
+        var urls = string.Join(';', [$"{Scheme}://127.0.0.1:{httpPort}", .. _options.ExtraSiloUrls(index)]);
+        var silo = new ChildProcess($"silo{index}", RepositoryPaths.SiloDll, settings, "--urls", urls);
         _silos[index] = (silo, httpPort, siloPort, gatewayPort);
         silo.Start();
-        await silo.WaitUntilHealthyAsync(_probe, $"http://127.0.0.1:{httpPort}/health/ready", StartTimeout);
+        await silo.WaitUntilHealthyAsync(_probe, new Uri(SiloAddress(index), "/health/ready").ToString(), StartTimeout);
     }
 
     private async Task StartGatewayAsync()
     {
         var port = FreePort.Next();
-        GatewayAddress = new Uri($"http://127.0.0.1:{port}");
+        GatewayAddress = new Uri($"{Scheme}://127.0.0.1:{port}");
         var settings = CommonSettings();
-        foreach (var (key, value) in _extraGatewaySettings)
+        foreach (var (key, value) in _options.GatewaySettings)
         {
             settings[key] = value;
         }
 
-        _gateway = new ChildProcess("gateway", RepositoryPaths.GatewayDll, settings, "--urls", GatewayAddress.ToString());
+        var urls = string.Join(';', [$"{Scheme}://127.0.0.1:{port}", .. _options.ExtraGatewayUrls]);
+        _gateway = new ChildProcess("gateway", RepositoryPaths.GatewayDll, settings, "--urls", urls);
         _gateway.Start();
         await _gateway.WaitUntilHealthyAsync(_probe, new Uri(GatewayAddress, "/health/ready").ToString(), StartTimeout);
-        Http = new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Http = NewClient(TimeSpan.FromSeconds(60));
+        Http.BaseAddress = GatewayAddress;
     }
 
-    private Dictionary<string, string> CommonSettings() => new()
+    private Dictionary<string, string> CommonSettings()
     {
-        ["ConnectionStrings__Postgres"] = _connectionString,
-        ["Orleans__ClusterId"] = _clusterId,
-        ["Orleans__ServiceId"] = "energyactors-tests",
-    };
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = _connectionString,
+            ["Orleans__ClusterId"] = _clusterId,
+            ["Orleans__ServiceId"] = "energyactors-tests",
+        };
+        if (_options.Https is { } https)
+        {
+            // Kestrel's own settings, as the README tells an operator: every https URL then uses this certificate.
+            settings["Kestrel__Certificates__Default__Path"] = https.CertificatePath;
+            settings["Kestrel__Certificates__Default__KeyPath"] = https.KeyPath;
+        }
+
+        return settings;
+    }
 }

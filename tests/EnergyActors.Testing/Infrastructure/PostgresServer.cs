@@ -17,6 +17,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _root;
     private readonly string _data;
     private readonly bool _asPostgresUser;
+    private string _tlsSettings = string.Empty;
 
     private PostgresServer(string bin, string root, int port)
     {
@@ -64,7 +65,11 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    public static async Task<PostgresServer> StartPrivateAsync()
+    /// <summary>
+    /// A server of the test's own; with <paramref name="tls"/>, one that offers TLS (<c>ssl=on</c>) with that certificate
+    /// and key, as a production server would. Clients still choose (Npgsql's <c>SSL Mode</c>).
+    /// </summary>
+    public static async Task<PostgresServer> StartPrivateAsync(IssuedCertificate? tls = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"ea-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
@@ -84,6 +89,11 @@ public sealed class PostgresServer : IAsyncDisposable
             await ShellCommand.RunAsync("chown", ["postgres:postgres", passwordFile]);
         }
 
+        if (tls is not null)
+        {
+            await server.InstallTlsAsync(tls);
+        }
+
         await server.RunAsync("initdb", [
             "-D", server._data, "-U", "postgres", "--auth-local=scram-sha-256", "--auth-host=scram-sha-256",
             $"--pwfile={passwordFile}", "-E", "UTF8", "--no-sync",
@@ -94,7 +104,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var options = $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB";
+        var options = $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB{_tlsSettings}";
         await RunAsync("pg_ctl", ["-D", _data, "-o", options, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start"]);
     }
 
@@ -113,6 +123,22 @@ public sealed class PostgresServer : IAsyncDisposable
 
         NpgsqlConnection.ClearAllPools();
         Directory.Delete(_root, recursive: true);
+    }
+
+    // PostgreSQL refuses a key file that others may read, and reads both files as its own OS user.
+    private async Task InstallTlsAsync(IssuedCertificate tls)
+    {
+        var certificate = Path.Combine(_root, "server.crt");
+        var key = Path.Combine(_root, "server.key");
+        File.Copy(tls.CertificatePath, certificate);
+        File.Copy(tls.KeyPath, key);
+        await ShellCommand.RunAsync("chmod", ["600", key]);
+        if (_asPostgresUser)
+        {
+            await ShellCommand.RunAsync("chown", ["postgres:postgres", certificate, key]);
+        }
+
+        _tlsSettings = $" -c ssl=on -c ssl_cert_file={certificate} -c ssl_key_file={key}";
     }
 
     private Task<string> RunAsync(string tool, IEnumerable<string> arguments)
