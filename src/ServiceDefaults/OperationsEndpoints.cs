@@ -15,10 +15,14 @@ public static class OperationsEndpoints
     // Read-only by nature; without this every method was answered 200, so DELETE /metrics looked like it worked.
     private static readonly HttpMethodMetadata ReadOnly = new([HttpMethods.Get, HttpMethods.Head]);
 
+    /// <summary>
+    /// Maps the endpoints, open to callers without a key: orchestrators and scrapers hold none, and what they answer
+    /// names no fleet's data. Where they are reachable from is the transport's concern, not a key's.
+    /// </summary>
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(ReadOnly);
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(ReadOnly).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
@@ -28,8 +32,8 @@ public static class OperationsEndpoints
                 [HealthStatus.Degraded] = 200,
                 [HealthStatus.Unhealthy] = 503,
             },
-        }).WithMetadata(ReadOnly);
-        endpoints.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(ReadOnly);
+        }).WithMetadata(ReadOnly).AllowAnonymous();
+        endpoints.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(ReadOnly).AllowAnonymous();
         return endpoints;
     }
 }
