@@ -1,4 +1,6 @@
+using System.Text;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Net.Http.Headers;
 
 namespace EnergyActors.Gateway.Access;
 
@@ -9,6 +11,11 @@ public static class AccessSetup
     public static WebApplicationBuilder AddGatewayAccess(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Kestrel refuses a header value that is not ASCII with a bare 400 before any handler runs. An Authorization value
+        // is read byte for byte instead (each byte one character, so nothing fails to decode), and a key with such
+        // characters is then refused like any other unknown key: 401 with the Bearer challenge.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.RequestHeaderEncodingSelector =
+            name => name.Equals(HeaderNames.Authorization, StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : null);
         builder.Services.AddOptions<AccessOptions>().Bind(builder.Configuration.GetSection(AccessOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddSingleton<CallerVerifier>();

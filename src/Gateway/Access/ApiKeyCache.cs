@@ -16,14 +16,20 @@ public sealed class ApiKeyCache
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
-    private readonly IGrainFactory _grains;
+    private readonly Func<string, Task<ApiKeyCredential?>> _read;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
 
     public ApiKeyCache(IGrainFactory grains, TimeProvider time, IOptions<AccessOptions> options)
+        : this(keyId => grains.GetGrain<IApiKeyGrain>(keyId).GetCredential(), time, options)
+    {
+    }
+
+    /// <summary>Reads credentials through <paramref name="read"/> (the unit tests' stand-in for the key grains).</summary>
+    internal ApiKeyCache(Func<string, Task<ApiKeyCredential?>> read, TimeProvider time, IOptions<AccessOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _grains = grains;
+        _read = read;
         _time = time;
         _lifetime = TimeSpan.FromSeconds(options.Value.KeyCacheSeconds);
         _bySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -48,7 +54,7 @@ public sealed class ApiKeyCache
             DropStale(now);
         }
 
-        var fresh = new Entry(_grains.GetGrain<IApiKeyGrain>(keyId).GetCredential(), now);
+        var fresh = new Entry(_read(keyId), now);
         // A failed look-up (the cluster unreachable) answers only the requests that shared it (503): it is never fresh.
         return _entries.AddOrUpdate(keyId, fresh, (_, current) => IsFresh(current, now) ? current : fresh).Lookup;
     }

@@ -43,6 +43,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process is null || _process.HasExited;
 
+    /// <summary>The exit code once the process has exited.</summary>
+    public int ExitCode => _process!.ExitCode;
+
     public string Output
     {
         get
@@ -98,6 +101,21 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"{Name} was not healthy at {url} within {timeout}:\n{Tail()}");
+    }
+
+    /// <summary>Waits for the process to end by itself; false when it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process!.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>SIGTERM, as an orchestrator would; SIGKILL if it has not stopped within <paramref name="grace"/>.</summary>
