@@ -6,7 +6,8 @@ namespace EnergyActors.Tests.Access;
 
 /// <summary>
 /// Without a configured admin key, the first start of a cluster generates one: two gateways starting together settle
-/// it through the fleet directory, exactly one prints it (once, on standard output, nowhere else), and both take it.
+/// it through the fleet directory, exactly one prints it (once, on standard output, nowhere else), and both take it,
+/// also after the silo restarted (keys live in grain storage, not in memory).
 /// </summary>
 public sealed partial class FirstAdminKeyTests
 {
@@ -36,12 +37,36 @@ public sealed partial class FirstAdminKeyTests
 
         for (var gateway = 0; gateway < 2; gateway++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/v1/admin/fleets", UriKind.Relative));
-            request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {key}");
-            using var response = await system.HttpOf(gateway).SendAsync(request);
+            using var response = await ListFleetsAsync(system, gateway, key);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("\"fleetId\":\"default\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+
+        await system.RestartSiloAsync(0);
+        for (var gateway = 0; gateway < 2; gateway++)
+        {
+            // The gateway finds the restarted silo within seconds; until then it answers 503, never 401.
+            var restarted = DateTime.UtcNow + Settle;
+            while (true)
+            {
+                using var response = await ListFleetsAsync(system, gateway, key);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    break;
+                }
+
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.True(DateTime.UtcNow < restarted, $"gateway {gateway} did not take the key again after the silo restarted");
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private static async Task<HttpResponseMessage> ListFleetsAsync(RunningSystem system, int gateway, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/v1/admin/fleets", UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {key}");
+        return await system.HttpOf(gateway).SendAsync(request);
     }
 
     [GeneratedRegex(@"First admin key \(shown this once; keep it\): (?<key>ea_[0-9a-f]{16}_[A-Za-z0-9_-]{43})")]
