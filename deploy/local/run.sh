@@ -4,7 +4,10 @@
 # PostgreSQL dies, it says so (terminal and .data/logs/run.log) and the rest keep serving; --restart starts
 # the dead process again on its own ports. Ctrl+C or SIGTERM stops them in order (gateway, silos, database).
 # A second run reuses .data/. .data/stack.pids lists the running processes' pids (name pid).
-#   deploy/local/run.sh [--silos N] [--port HTTP_PORT] [--no-build] [--restart]
+# Without --secure the gateway runs in anonymous local mode: requests without an API key act as an operator of
+# fleet "default" (on loopback only). --secure requires keys and prints the admin key: Auth__BootstrapAdminKey
+# when set, else one made at the first secure run and kept in .data/admin.key.
+#   deploy/local/run.sh [--silos N] [--port HTTP_PORT] [--no-build] [--restart] [--secure]
 # ENERGY_DATA_DIR moves .data/ elsewhere (the benchmark runs on a throwaway one); ENERGY_DEMO_SITES=0 skips the demo sites.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,13 +21,15 @@ silos=1
 http_port=5000
 build=1
 restart=0
+secure=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --silos) silos=$2; shift 2 ;;
     --port) http_port=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --restart) restart=1; shift ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --secure) secure=1; shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -80,6 +85,26 @@ for ((i = 0; i < silos; i++)); do
   stack_wait_ready "silo$i"
   silo_urls+=("http://127.0.0.1:$http")
 done
+# Who may call the gateway (the silos, already running, do not read these settings).
+curl_config=""
+if [ "$secure" -eq 1 ]; then
+  unset Auth__AnonymousFleet
+  if [ -z "${Auth__BootstrapAdminKey:-}" ]; then
+    if [ ! -s "$data/admin.key" ]; then
+      (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$data/admin.key")
+    fi
+    Auth__BootstrapAdminKey=$(cat "$data/admin.key")
+  fi
+  export Auth__BootstrapAdminKey
+  # The demo sites belong to fleet "default", which the admin names (an admin key alone acts for every fleet). The key
+  # reaches curl on its standard input, not in its arguments, which every user can read in the process list.
+  curl_config="header = \"Authorization: Bearer $Auth__BootstrapAdminKey\""
+  site_query="?fleetId=default"
+else
+  export Auth__AnonymousFleet=default
+  site_query=""
+fi
+
 stack_define gateway "http://127.0.0.1:$http_port/health/ready" dotnet "$(bin Gateway)" --urls "http://127.0.0.1:$http_port"
 stack_start gateway
 stack_wait_ready gateway
@@ -87,7 +112,7 @@ stack_wait_ready gateway
 # Two demo sites of each type, simulating live on synthetic weather; a second run finds them (409) and
 # they continue where they were.
 demo_site() {
-  curl -s -o /dev/null -X POST "http://127.0.0.1:$http_port/v1/sites" -H 'Content-Type: application/json' -d "$1" || true
+  printf '%s\n' "$curl_config" | curl -s -o /dev/null -K - -X POST "http://127.0.0.1:$http_port/v1/sites$site_query" -H 'Content-Type: application/json' -d "$1" || true
 }
 if [ "${ENERGY_DEMO_SITES:-1}" = 1 ]; then
   demo_site '{"siteId":"demo-home-berlin","name":"Home, Berlin","type":"residential","latitude":52.52,"longitude":13.405,"timeZone":"Europe/Berlin","batteryCapacityKwh":10,"batteryMaxPowerKw":5,"solarCapacityKw":8,"inverterCapacityKw":6,"intervalMinutes":1,"seed":101}'
@@ -100,6 +125,13 @@ fi
 
 # For scripts driving this stack (bench.sh): where it is. It holds the password, so it is ours alone.
 (umask 077 && printf 'CONNECTION=%q\nGATEWAY=%q\n' "$ConnectionStrings__Postgres" "http://127.0.0.1:$http_port" >"$data/stack.env")
+if [ "$secure" -eq 1 ]; then
+  (umask 077 && printf 'ADMIN_KEY=%q\n' "$Auth__BootstrapAdminKey" >>"$data/stack.env")
+  access="API keys required; admin key: $Auth__BootstrapAdminKey
+             (send 'Authorization: Bearer <key>'; create fleets and their keys under /v1/admin)"
+else
+  access="anonymous local mode: requests without a key act as an operator of fleet 'default' (--secure requires keys)"
+fi
 
 cat <<INFO
 
@@ -110,6 +142,7 @@ EnergyActors is running ($silos silo(s)$([ "$restart" -eq 1 ] && echo ', restart
   Health     http://127.0.0.1:$http_port/health/ready
   Metrics    http://127.0.0.1:$http_port/metrics
   Demo sites http://127.0.0.1:$http_port/v1/sites   (e.g. /v1/sites/demo-home-berlin/status after its first minute)
+  Access     $access
   Silos      ${silo_urls[*]}   (each has /health/ready and /metrics)
   PostgreSQL Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=energy   (password in $pg_password)
   Logs       $logs/   (run.log says what died and when)

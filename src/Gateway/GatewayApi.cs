@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using EnergyActors.Gateway.Access;
+using EnergyActors.Gateway.Admin;
 using EnergyActors.Gateway.Alerts;
 using EnergyActors.Gateway.Analytics;
 using EnergyActors.Gateway.Contracts;
@@ -31,6 +32,7 @@ public static class GatewayApi
         var connectionString = builder.Configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:Postgres' is not configured.");
         builder.UseEnergyActorsClusterClient(TimeSpan.FromSeconds(apiLimits.GrainCallTimeoutSeconds));
+        builder.AddGatewayAccess();
 
         // Named, so that Npgsql's metrics label the pool "gateway" instead of the connection string (host, port, user, database).
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "gateway" }.Build());
@@ -64,21 +66,30 @@ public static class GatewayApi
         app.UseStatusCodePages();
         // After the status code pages, so what it hides answers exactly as a path that does not exist.
         app.UseOperationsAccess();
-        app.UseFleetScope();
+        app.UseGatewayAccess();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference("/api");
+        // The documents describe the API to whoever is about to get a key; they hold no fleet's data.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api", page => page.AddPreferredSecuritySchemes([SecurityDocumentation.SchemeName])).AllowAnonymous();
         app.MapOperationsEndpoints();
 
-        // Every operation judges its input (400) and calls grains, which answer 503 when the cluster or PostgreSQL cannot take it.
-        var v1 = app.MapGroup("/v1").ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // Every operation needs a key (401), judges its input (400) and calls grains, which answer 503 when the cluster or
+        // PostgreSQL cannot take it. Each group names the policy of its roles; one that named none would still need a key.
+        var v1 = app.MapGroup("/v1")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         var telemetry = v1.MapGroup("/telemetry").WithTags("Telemetry");
-        telemetry.MapTelemetryIngestion();
-        telemetry.MapDeviceStatus();
-        v1.MapGroup("/vehicles").WithTags("Vehicles").MapMeterLinks();
-        v1.MapGroup("/analytics").WithTags("Analytics").MapAnalytics();
-        v1.MapGroup("/alerts").WithTags("Alerts").MapAlerts();
-        v1.MapGroup("/sites").WithTags("Sites").MapSites();
+        telemetry.MapGroup(string.Empty).RequireAuthorization(AccessPolicies.Ingest).MapTelemetryIngestion();
+        Operated(telemetry).MapDeviceStatus();
+        Operated(v1.MapGroup("/vehicles").WithTags("Vehicles")).MapMeterLinks();
+        Operated(v1.MapGroup("/analytics").WithTags("Analytics")).MapAnalytics();
+        Operated(v1.MapGroup("/alerts").WithTags("Alerts")).MapAlerts();
+        Operated(v1.MapGroup("/sites").WithTags("Sites")).MapSites();
+        v1.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AccessPolicies.Administer).ProducesProblem(StatusCodes.Status403Forbidden).MapAdmin();
         return app;
     }
+
+    private static RouteGroupBuilder Operated(RouteGroupBuilder group) =>
+        group.MapGroup(string.Empty).RequireAuthorization(AccessPolicies.Operate).ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -27,6 +27,10 @@ public static class OperationsEndpoints
     /// <summary>Whether routing chose one of these endpoints for the request (whatever spelling of the path led there).</summary>
     public static bool IsOperationsEndpoint(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<OperationsEndpointMarker>() is not null;
 
+    /// <summary>
+    /// Maps the endpoints, open to callers without a key: orchestrators and scrapers hold none, and what they answer
+    /// names no fleet's data. Where they are reachable from is the transport's concern, not a key's.
+    /// </summary>
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);

@@ -20,6 +20,11 @@ namespace EnergyActors.Gateway.Contracts;
 [JsonSerializable(typeof(SiteStatusResponse[]))]
 [JsonSerializable(typeof(SiteRollupResponse[]))]
 [JsonSerializable(typeof(SiteReplayResponse))]
+[JsonSerializable(typeof(FleetAccountResponse))]
+[JsonSerializable(typeof(FleetAccountListResponse))]
+[JsonSerializable(typeof(CreatedKeyResponse))]
+[JsonSerializable(typeof(KeyResponse))]
+[JsonSerializable(typeof(KeyListResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class GatewayJsonContext : JsonSerializerContext;

@@ -18,6 +18,8 @@ public static class GatewayOpenApi
     private static readonly Dictionary<string, string> StatusDescriptions = new(StringComparer.Ordinal)
     {
         ["400"] = "Invalid input: a validation problem whose errors are keyed by the offending field (nested fields dotted, e.g. weather.source).",
+        ["401"] = "No API key, or one that is unknown, revoked or expired: send 'Authorization: Bearer <key>'.",
+        ["403"] = "The key's role may not use this operation: device keys only ingest, and /v1/admin needs an admin key.",
         ["404"] = "Not found: the problem's title and detail say what is missing.",
         ["408"] = "The body arrived too slowly.",
         ["409"] = "A site with this id is already registered.",
@@ -34,6 +36,7 @@ public static class GatewayOpenApi
         ("Analytics", "Rolling 24 h charging efficiency per vehicle and across the fleet, kept in memory by the vehicles."),
         ("Alerts", "Alerts raised and cleared by vehicles and sites on thresholds."),
         ("Sites", "Battery-backed solar sites: simulated continuously or fed by a real site; their status, history, replays of past periods and grid outages."),
+        ("Admin", "Fleets (tenants) and their API keys; admin keys only."),
     ];
 
     public static IServiceCollection AddGatewayOpenApi(this IServiceCollection services) =>
@@ -42,11 +45,13 @@ public static class GatewayOpenApi
             options.AddDocumentTransformer((document, _, _) =>
             {
                 Describe(document);
+                SecurityDocumentation.DeclareScheme(document);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 DescribeParameters(operation, context);
+                SecurityDocumentation.RequireKey(operation, context);
                 DescribeResponses(operation);
                 ExampleOfInvalidInput(operation, context);
                 return Task.CompletedTask;
@@ -59,7 +64,8 @@ public static class GatewayOpenApi
         {
             Title = "EnergyActors API",
             Version = "v1",
-            Description = "Telemetry ingestion, device status, charging analytics, alerts and battery-backed solar sites. "
+            Description = "Telemetry ingestion, device status, charging analytics, alerts and battery-backed solar sites, per fleet. "
+                + "Every operation needs an API key ('Authorization: Bearer <key>'); a missing or refused key is a 401, a role that may not is a 403. "
                 + "Timestamps are RFC 3339 with an offset; device and site ids are 1 to 64 characters of [A-Za-z0-9._:-]. "
                 + "Errors are RFC 9457 problem details; a 400's errors are keyed by the offending field.",
         };
@@ -113,7 +119,7 @@ public static class GatewayOpenApi
         }
     }
 
-    private static OpenApiSchema IdSchema() => new()
+    internal static OpenApiSchema IdSchema() => new()
     {
         Type = JsonSchemaType.String,
         MinLength = 1,
@@ -181,6 +187,17 @@ public static class GatewayOpenApi
                     Description = "Seconds to wait before retrying.",
                     Required = true,
                     Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                };
+            }
+
+            if (status == "401")
+            {
+                described.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+                described.Headers["WWW-Authenticate"] = new OpenApiHeader
+                {
+                    Description = "Bearer: the scheme the key is sent with.",
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 };
             }
 

@@ -42,7 +42,7 @@ internal sealed class AnalyticsCommand : SimulatorCommand
         CliOptions.Range(_requests, 1, MaxRequests);
         CliOptions.Range(_warmup, 0, MaxRequests);
         CliOptions.Range(_concurrency, 1, 4096);
-        AddOptions(_gateway, _vehicles, _prefix, _requests, _concurrency, _warmup, _sql, _json);
+        AddOptions(_gateway, Key, _vehicles, _prefix, _requests, _concurrency, _warmup, _sql, _json);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellation)
@@ -51,7 +51,7 @@ internal sealed class AnalyticsCommand : SimulatorCommand
         var (vehicles, prefix, requests, warmup) = (parse.GetValue(_vehicles), parse.GetValue(_prefix) ?? string.Empty, parse.GetValue(_requests), parse.GetValue(_warmup));
         var concurrency = parse.GetValue(_concurrency);
         var connection = parse.GetValue(_sql);
-        using var http = connection is null ? await ConnectAsync(gateway, concurrency, cancellation) : null;
+        using var http = connection is null ? await ConnectAsync(parse, gateway, concurrency, cancellation) : null;
         await using var sql = connection is null ? null : await OpenSqlAsync(connection, concurrency, cancellation);
         IPerformanceQuery? query = http is not null ? new HttpPerformanceQuery(http) : sql;
         if (query is null)

@@ -44,7 +44,7 @@ internal sealed class BackfillCommand : SimulatorCommand
         CliOptions.Range(_hours, 1, MaxHours);
         CliOptions.Range(_batch, 1, MaxBatchItems);
         CliOptions.Range(_concurrency, 1, 4096);
-        AddOptions(_gateway, _vehicles, _hours, _end, _batch, _concurrency, _seed, _prefix, _json);
+        AddOptions(_gateway, Key, _vehicles, _hours, _end, _batch, _concurrency, _seed, _prefix, _json);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellation)
@@ -61,7 +61,7 @@ internal sealed class BackfillCommand : SimulatorCommand
             Prefix: parse.GetValue(_prefix) ?? string.Empty,
             JsonPath: parse.GetValue(_json));
 
-        using var http = await ConnectAsync(options.Gateway, options.Concurrency, cancellation);
+        using var http = await ConnectAsync(parse, options.Gateway, options.Concurrency, cancellation);
         if (http is null)
         {
             return 1;

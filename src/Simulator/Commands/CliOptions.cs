@@ -18,6 +18,15 @@ internal static class CliOptions
         CustomParser = ParseGateway,
     };
 
+    /// <summary>The API key every request carries; read from an environment variable with env:NAME.</summary>
+    public static Option<string?> Key() => new("--key")
+    {
+        Description = "API key, sent as 'Authorization: Bearer <key>'; env:NAME reads it from that variable (a key in the arguments shows in ps). "
+            + "Not needed against a gateway in anonymous local mode.",
+        HelpName = "key",
+        CustomParser = ParseKey,
+    };
+
     public static Option<string?> Json()
     {
         var json = new Option<string?>("--json") { Description = "Also write the result figures to this file as JSON.", HelpName = "path" };
@@ -127,6 +136,18 @@ internal static class CliOptions
         }
 
         return value;
+    }
+
+    /// <summary>A key given as text or as env:NAME; it goes into a header, so visible ASCII only.</summary>
+    public static string? ParseKey(ArgumentResult result)
+    {
+        var key = ParseConnection(result);
+        if (key is not null && (key.Length == 0 || key.Any(c => c is <= ' ' or > '~')))
+        {
+            result.AddError("--key must be visible ASCII characters, without spaces.");
+        }
+
+        return key;
     }
 
     /// <summary>A span such as 60s, 5m, 1h30m, 500ms or 2d; a bare number is seconds.</summary>

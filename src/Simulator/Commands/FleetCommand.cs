@@ -64,7 +64,7 @@ internal sealed class FleetCommand : SimulatorCommand
             || (value >= TimeSpan.FromSeconds(1) && value <= MaxInterval && value.Ticks % TimeSpan.TicksPerSecond == 0),
             "--interval must be whole seconds from 1s to 1h.");
         CliOptions.Require(_duration, d => d is not { } value || (value > TimeSpan.Zero && value <= MaxDuration), "--duration must be more than 0 and at most 7d.");
-        AddOptions(_gateway, _meters, _vehicles, _interval, _speedup, _duration, _batch, _concurrency, _seed, _faulty, _sensor, _start, _prefix, _verify, _json);
+        AddOptions(_gateway, Key, _meters, _vehicles, _interval, _speedup, _duration, _batch, _concurrency, _seed, _faulty, _sensor, _start, _prefix, _verify, _json);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellation)
@@ -75,7 +75,7 @@ internal sealed class FleetCommand : SimulatorCommand
             return Usage(problem);
         }
 
-        using var http = await ConnectAsync(options.Gateway, options.Concurrency, cancellation);
+        using var http = await ConnectAsync(parse, options.Gateway, options.Concurrency, cancellation);
         if (http is null)
         {
             return 1;

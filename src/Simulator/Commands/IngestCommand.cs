@@ -63,7 +63,7 @@ internal sealed class IngestCommand : SimulatorCommand
         CliOptions.Require(_readings, r => r is null or >= 1, "--readings must be at least 1.");
         CliOptions.Require(_concurrency, c => c is null or >= 1, "--concurrency must be at least 1.");
         CliOptions.Require(_batchSize, b => b is >= 1 and <= MaxBatchItems, $"--batch-size must be 1 to {MaxBatchItems}.");
-        AddOptions(_gateway, _mode, _meters, _vehicles, _prefix, _duration, _readings, _concurrency, _batchSize, _seed, _start, _connection, _json, _warmup);
+        AddOptions(_gateway, Key, _mode, _meters, _vehicles, _prefix, _duration, _readings, _concurrency, _batchSize, _seed, _start, _connection, _json, _warmup);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellation)
@@ -95,7 +95,7 @@ internal sealed class IngestCommand : SimulatorCommand
             Start: parse.GetValue(_start) ?? DefaultStart,
             Connection: parse.GetValue(_connection),
             Warmup: TimeSpan.FromSeconds(parse.GetValue(_warmup)));
-        using var http = await ConnectAsync(options.Gateway, options.Concurrency, cancellation);
+        using var http = await ConnectAsync(parse, options.Gateway, options.Concurrency, cancellation);
         if (http is null)
         {
             return 1;

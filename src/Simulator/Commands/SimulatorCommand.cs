@@ -19,6 +19,9 @@ internal abstract class SimulatorCommand : Command
     protected SimulatorCommand(string name, string description)
         : base(name, description) => SetAction(ExecuteAsync);
 
+    /// <summary>--key: the API key of every request to the gateway. A command lists it in its options beside --gateway.</summary>
+    protected Option<string?> Key { get; } = CliOptions.Key();
+
     /// <returns>The process exit code.</returns>
     protected abstract Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellation);
 
@@ -43,10 +46,11 @@ internal abstract class SimulatorCommand : Command
     /// The run's one HttpClient once the gateway has answered /health/ready, so an unreachable gateway fails in
     /// seconds with one clear message; null when it could not be reached. A not-ready answer is only a warning.
     /// </summary>
-    protected static async Task<HttpClient?> ConnectAsync(Uri gateway, int concurrency, CancellationToken cancellation)
+    protected async Task<HttpClient?> ConnectAsync(ParseResult parse, Uri gateway, int concurrency, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(gateway);
-        var http = GatewayHttp.Create(gateway, concurrency);
+        var http = GatewayHttp.Create(gateway, concurrency, parse.GetValue(Key));
         using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         probe.CancelAfter(ProbeTimeout);
         try

@@ -34,14 +34,14 @@ internal sealed class SitesCommand : SimulatorCommand
     {
         CliOptions.Range(_count, 1, MaxSites);
         CliOptions.Range(_interval, 1, 60);
-        AddOptions(_gateway, _count, _seed, _interval);
+        AddOptions(_gateway, Key, _count, _seed, _interval);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellation)
     {
         var gateway = parse.GetRequiredValue(_gateway);
         var (count, seed, intervalMinutes) = (parse.GetValue(_count), parse.GetValue(_seed), parse.GetValue(_interval));
-        using var http = await ConnectAsync(gateway, concurrency: 1, cancellation);
+        using var http = await ConnectAsync(parse, gateway, concurrency: 1, cancellation);
         if (http is null)
         {
             return 1;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 
 namespace EnergyActors.Simulator.Shared;
 
@@ -7,7 +8,8 @@ internal static class GatewayHttp
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
-    public static HttpClient Create(Uri gateway, int concurrency)
+    /// <summary>A client of <paramref name="gateway"/> whose every request carries <paramref name="key"/> (none when null: a gateway in anonymous local mode).</summary>
+    public static HttpClient Create(Uri gateway, int concurrency, string? key = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -20,7 +22,13 @@ internal static class GatewayHttp
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
         };
-        return new HttpClient(handler, disposeHandler: true) { BaseAddress = gateway, Timeout = RequestTimeout };
+        var http = new HttpClient(handler, disposeHandler: true) { BaseAddress = gateway, Timeout = RequestTimeout };
+        if (key is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return http;
     }
 }
 

@@ -1,4 +1,5 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Access;
 using EnergyActors.Grains.Abstractions.Sites;
 using EnergyActors.Tests.Infrastructure;
 
@@ -24,6 +25,9 @@ public sealed class GrainIdentityTests(GrainClusterFixture fixture)
         AssertIdentity(fixture.Grains.GetGrain<ISiteGrain>("s"), "site", "ea.ISiteGrain");
         AssertIdentity(fixture.Grains.GetGrain<ISiteRegistryGrain>(0, "default", null), "siteregistry", "ea.ISiteRegistryGrain");
         AssertIdentity(fixture.Grains.GetGrain<ISiteQueryGrain>(0), "sitequery", "ea.ISiteQueryGrain");
+        AssertIdentity(fixture.Grains.GetGrain<IFleetAccountGrain>("f"), "fleet-account", "ea.IFleetAccountGrain");
+        AssertIdentity(fixture.Grains.GetGrain<IFleetDirectoryGrain>(0), "fleet-directory", "ea.IFleetDirectoryGrain");
+        AssertIdentity(fixture.Grains.GetGrain<IApiKeyGrain>("k"), "api-key", "ea.IApiKeyGrain");
     }
 
     private static void AssertIdentity(IAddressable grain, string grainType, string interfaceType)

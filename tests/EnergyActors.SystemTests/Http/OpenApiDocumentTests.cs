@@ -50,7 +50,7 @@ public sealed class OpenApiDocumentTests(RunningSystemFixture fixture)
     }
 
     [Fact]
-    public async Task The_document_passes_redoclys_recommended_rules_but_the_security_scheme()
+    public async Task The_document_passes_redoclys_recommended_rules_security_included()
     {
         var file = Path.Combine(Path.GetTempPath(), $"energyactors-openapi-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, await fixture.Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));

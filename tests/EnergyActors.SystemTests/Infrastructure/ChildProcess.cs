@@ -43,6 +43,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process is null || _process.HasExited;
 
+    /// <summary>The exit code once the process has exited.</summary>
+    public int ExitCode => _process!.ExitCode;
+
     public string Output
     {
         get

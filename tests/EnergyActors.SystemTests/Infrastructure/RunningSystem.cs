@@ -3,18 +3,21 @@ using System.Globalization;
 namespace EnergyActors.Tests.Infrastructure;
 
 /// <summary>
-/// The product as it runs: N silo processes and one gateway process on 127.0.0.1, clustered
-/// through PostgreSQL, reached over real HTTP.
+/// The product as it runs: N silo processes and one or more gateway processes on 127.0.0.1, clustered
+/// through PostgreSQL, reached over real HTTP. Gateways run in anonymous local mode (requests without a key act
+/// as an operator of fleet <see cref="AnonymousFleet"/>) unless a test asks for keys.
 /// </summary>
 public sealed class RunningSystem : IAsyncDisposable
 {
+    public const string AnonymousFleet = "default";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly string _connectionString;
     private readonly string _clusterId = $"test-{Guid.NewGuid():N}"[..16];
     private readonly RunningSystemOptions _options;
     private readonly List<(ChildProcess Process, int HttpPort, int SiloPort, int GatewayPort)> _silos = [];
+    private readonly List<(ChildProcess Process, Uri Address, HttpClient Http)> _gateways = [];
     private readonly HttpClient _probe;
-    private ChildProcess? _gateway;
 
     private RunningSystem(string connectionString, RunningSystemOptions options)
     {
@@ -23,25 +26,37 @@ public sealed class RunningSystem : IAsyncDisposable
         _probe = NewClient(TimeSpan.FromSeconds(5));
     }
 
-    public HttpClient Http { get; private set; } = null!;
+    /// <summary>The first gateway's client.</summary>
+    public HttpClient Http => _gateways[0].Http;
 
-    public Uri GatewayAddress { get; private set; } = null!;
+    /// <summary>The first gateway's address.</summary>
+    public Uri GatewayAddress => _gateways[0].Address;
 
     public int SiloCount => _silos.Count;
+
+    public int GatewayCount => _gateways.Count;
 
     /// <summary>The gateway's and silos' scheme: https when <see cref="RunningSystemOptions.Https"/> is set.</summary>
     public string Scheme => _options.Https is null ? "http" : "https";
 
+    /// <summary>
+    /// Starts <paramref name="silos"/> silos, then <paramref name="gateways"/> gateways together on the same cluster, in
+    /// anonymous local mode unless <paramref name="anonymous"/> is false (then every request needs an API key).
+    /// </summary>
     public static Task<RunningSystem> StartAsync(
         string connectionString,
         int silos = 1,
         IReadOnlyDictionary<string, string>? extraSiloSettings = null,
-        IReadOnlyDictionary<string, string>? extraGatewaySettings = null) =>
+        IReadOnlyDictionary<string, string>? extraGatewaySettings = null,
+        bool anonymous = true,
+        int gateways = 1) =>
         StartAsync(connectionString, new RunningSystemOptions
         {
             Silos = silos,
             SiloSettings = extraSiloSettings ?? new Dictionary<string, string>(),
             GatewaySettings = extraGatewaySettings ?? new Dictionary<string, string>(),
+            Anonymous = anonymous,
+            Gateways = gateways,
         });
 
     public static async Task<RunningSystem> StartAsync(string connectionString, RunningSystemOptions options)
@@ -56,7 +71,7 @@ public sealed class RunningSystem : IAsyncDisposable
                 await system.StartSiloAsync(i);
             }
 
-            await system.StartGatewayAsync();
+            await system.StartGatewaysAsync();
             return system;
         }
         catch
@@ -100,7 +115,14 @@ public sealed class RunningSystem : IAsyncDisposable
         return silo;
     }
 
-    public ChildProcess Gateway => _gateway!;
+    /// <summary>The first gateway's process.</summary>
+    public ChildProcess Gateway => _gateways[0].Process;
+
+    public ChildProcess GatewayProcess(int index) => _gateways[index].Process;
+
+    public Uri GatewayAddressOf(int index) => _gateways[index].Address;
+
+    public HttpClient HttpOf(int index) => _gateways[index].Http;
 
     /// <summary>Restarts silo <paramref name="index"/> on its own ports: gracefully (SIGTERM), or after a SIGKILL when <paramref name="crash"/>.</summary>
     public async Task RestartSiloAsync(int index, bool crash = false)
@@ -120,10 +142,10 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Http?.Dispose();
-        if (_gateway is not null)
+        foreach (var gateway in _gateways)
         {
-            await _gateway.DisposeAsync();
+            gateway.Http.Dispose();
+            await gateway.Process.DisposeAsync();
         }
 
         foreach (var silo in _silos)
@@ -157,22 +179,34 @@ public sealed class RunningSystem : IAsyncDisposable
         await silo.WaitUntilHealthyAsync(_probe, new Uri(SiloAddress(index), "/health/ready").ToString(), StartTimeout);
     }
 
-    private async Task StartGatewayAsync()
+    private async Task StartGatewaysAsync()
     {
-        var port = FreePort.Next();
-        GatewayAddress = new Uri($"{Scheme}://127.0.0.1:{port}");
         var settings = CommonSettings();
+        if (_options.Anonymous)
+        {
+            settings["Auth__AnonymousFleet"] = AnonymousFleet;
+        }
+
         foreach (var (key, value) in _options.GatewaySettings)
         {
             settings[key] = value;
         }
 
-        var urls = string.Join(';', [$"{Scheme}://127.0.0.1:{port}", .. _options.ExtraGatewayUrls]);
-        _gateway = new ChildProcess("gateway", RepositoryPaths.GatewayDll, settings, "--urls", urls);
-        _gateway.Start();
-        await _gateway.WaitUntilHealthyAsync(_probe, new Uri(GatewayAddress, "/health/ready").ToString(), StartTimeout);
-        Http = NewClient(TimeSpan.FromSeconds(60));
-        Http.BaseAddress = GatewayAddress;
+        for (var i = 0; i < _options.Gateways; i++)
+        {
+            var address = new Uri($"{Scheme}://127.0.0.1:{FreePort.Next()}");
+            var urls = string.Join(';', [address.ToString().TrimEnd('/'), .. _options.ExtraGatewayUrls]);
+            var process = new ChildProcess(_options.Gateways == 1 ? "gateway" : $"gateway{i}", RepositoryPaths.GatewayDll, settings, "--urls", urls);
+            var http = NewClient(TimeSpan.FromSeconds(60));
+            http.BaseAddress = address;
+            _gateways.Add((process, address, http));
+            process.Start();
+        }
+
+        foreach (var (process, address, _) in _gateways)
+        {
+            await process.WaitUntilHealthyAsync(_probe, new Uri(address, "/health/ready").ToString(), StartTimeout);
+        }
     }
 
     private Dictionary<string, string> CommonSettings()

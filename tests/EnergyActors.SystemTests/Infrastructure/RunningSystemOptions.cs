@@ -1,14 +1,20 @@
 namespace EnergyActors.Tests.Infrastructure;
 
-/// <summary>How a <see cref="RunningSystem"/> is started beyond its defaults (one silo, plain HTTP on 127.0.0.1).</summary>
+/// <summary>How a <see cref="RunningSystem"/> is started beyond its defaults (one silo, one gateway in anonymous local mode, plain HTTP on 127.0.0.1).</summary>
 public sealed record RunningSystemOptions
 {
     public int Silos { get; init; } = 1;
 
+    /// <summary>Gateways started together on the same cluster.</summary>
+    public int Gateways { get; init; } = 1;
+
+    /// <summary>Anonymous local mode (the default, as run.sh starts it); false: every request needs an API key.</summary>
+    public bool Anonymous { get; init; } = true;
+
     /// <summary>Settings (environment variables) of every silo, over the common ones.</summary>
     public IReadOnlyDictionary<string, string> SiloSettings { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Settings (environment variables) of the gateway, over the common ones.</summary>
+    /// <summary>Settings (environment variables) of every gateway, over the common ones.</summary>
     public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>

@@ -26,6 +26,8 @@ public sealed class ManagementPortTests
         var loopbackManagement = Listener(IPAddress.Loopback);
         await using var system = await RunningSystem.StartAsync(database.ConnectionString, new RunningSystemOptions
         {
+            // Listening beyond loopback: anonymous local mode would refuse to start there.
+            Anonymous = false,
             ExtraGatewayUrls = [gatewayPublic.ToString()],
             GatewaySettings = new Dictionary<string, string> { ["Operations__ManagementUrls"] = $"{loopbackManagement};{gatewayManagement}" },
             ExtraSiloUrls = _ => [siloPublic.ToString()],

@@ -1,6 +1,6 @@
 namespace EnergyActors.Tests.Infrastructure;
 
-/// <summary>Finds the built silo and gateway next to the tests, so process tests run exactly what was built.</summary>
+/// <summary>Finds the built silo, gateway and simulator next to the tests, so process tests run exactly what was built.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
@@ -11,6 +11,8 @@ public static class RepositoryPaths
     public static string SiloDll => Built("Silo", "EnergyActors.Silo.dll");
 
     public static string GatewayDll => Built("Gateway", "EnergyActors.Gateway.dll");
+
+    public static string SimulatorDll => Built("Simulator", "EnergyActors.Simulator.dll");
 
     private static string Built(string project, string dll)
     {
