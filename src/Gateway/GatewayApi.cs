@@ -77,6 +77,7 @@ public static class GatewayApi
         // PostgreSQL cannot take it. Each group names the policy of its roles; one that named none would still need a key.
         var v1 = app.MapGroup("/v1")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         var telemetry = v1.MapGroup("/telemetry").WithTags("Telemetry");
@@ -86,7 +87,7 @@ public static class GatewayApi
         Operated(v1.MapGroup("/analytics").WithTags("Analytics")).MapAnalytics();
         Operated(v1.MapGroup("/alerts").WithTags("Alerts")).MapAlerts();
         Operated(v1.MapGroup("/sites").WithTags("Sites")).MapSites();
-        v1.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AccessPolicies.Administer).ProducesProblem(StatusCodes.Status403Forbidden).MapAdmin();
+        v1.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AccessPolicies.Administer).ProducesProblem(StatusCodes.Status403Forbidden).MapAdmin().MapAudit();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using EnergyActors.Gateway.RateLimits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Net.Http.Headers;
 
@@ -24,15 +25,18 @@ public static class AccessSetup
         builder.Services.AddAuthorizationBuilder().AddAccessPolicies();
         builder.Services.AddHostedService<FirstAdminKey>();
         builder.Services.AddHostedService<AnonymousLoopbackGuard>();
+        builder.Services.AddKeyRateLimits(builder.Configuration);
         return builder;
     }
 
-    /// <summary>Who calls (authentication), whether they may (authorization), then which fleet their grain calls act for.</summary>
+    /// <summary>Who calls (authentication), whether they may (authorization), the record of their changes, how fast (rate limits), then which fleet their grain calls act for.</summary>
     public static IApplicationBuilder UseGatewayAccess(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditTrail();
+        app.UseKeyRateLimits();
         return app.UseFleetScope();
     }
 }

@@ -3,7 +3,9 @@ using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Gateway.Requests;
 using EnergyActors.Grains.Abstractions.Access;
+using EnergyActors.Gateway.RateLimits;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace EnergyActors.Gateway.Admin;
 
@@ -32,6 +34,14 @@ public static class AdminEndpoints
             .WithSummary("A fleet")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExamples(AccessExamples.Fleet);
+        group.MapPatch("/fleets/{fleetId}", PatchFleet)
+            .WithName("PatchFleet")
+            .WithSummary("Set the fleet's own rate limits")
+            .WithDescription("Requests and readings per second that each of the fleet's keys may send (a batch of n readings counts n); "
+                + "a null figure, or rateLimits null, returns to the configured default. Every gateway applies a change within 5 seconds. "
+                + "Over a limit a request is answered 429 with Retry-After, and nothing of it is stored.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(AccessExamples.Fleet, AccessExamples.FleetPatch);
         group.MapPost("/fleets/{fleetId}/keys", CreateKey)
             .WithName("CreateKey")
             .WithSummary("Create an API key for the fleet")
@@ -58,20 +68,30 @@ public static class AdminEndpoints
         return group;
     }
 
-    private static async Task<Results<Created<FleetAccountResponse>, ProblemHttpResult>> CreateFleet(Body<FleetCreateRequest> body, IGrainFactory grains)
+    private static async Task<Results<Created<FleetAccountResponse>, ProblemHttpResult>> CreateFleet(
+        Body<FleetCreateRequest> body, IGrainFactory grains, IOptions<RateLimitOptions> limits)
     {
         var request = body.Value;
         var result = await grains.GetGrain<IFleetDirectoryGrain>(0).CreateFleet(request.FleetId, request.Name);
         return result.Created
-            ? TypedResults.Created($"/v1/admin/fleets/{request.FleetId}", FleetAccountResponse.From(result.Fleet))
+            ? TypedResults.Created($"/v1/admin/fleets/{request.FleetId}", FleetAccountResponse.From(result.Fleet, limits.Value))
             : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Fleet exists", detail: $"Fleet '{request.FleetId}' is already registered.");
     }
 
-    private static async Task<Ok<FleetAccountListResponse>> ListFleets(IGrainFactory grains) =>
-        TypedResults.Ok(new FleetAccountListResponse([.. (await grains.GetGrain<IFleetDirectoryGrain>(0).List()).Select(FleetAccountResponse.From)]));
+    private static async Task<Ok<FleetAccountListResponse>> ListFleets(IGrainFactory grains, IOptions<RateLimitOptions> limits) =>
+        TypedResults.Ok(new FleetAccountListResponse([.. (await grains.GetGrain<IFleetDirectoryGrain>(0).List()).Select(f => FleetAccountResponse.From(f, limits.Value))]));
 
-    private static async Task<Results<Ok<FleetAccountResponse>, ProblemHttpResult>> GetFleet(string fleetId, IGrainFactory grains) =>
-        await grains.GetGrain<IFleetAccountGrain>(fleetId).GetAccount() is { } fleet ? TypedResults.Ok(FleetAccountResponse.From(fleet)) : UnknownFleet(fleetId);
+    private static async Task<Results<Ok<FleetAccountResponse>, ProblemHttpResult>> GetFleet(string fleetId, IGrainFactory grains, IOptions<RateLimitOptions> limits) =>
+        await grains.GetGrain<IFleetAccountGrain>(fleetId).GetAccount() is { } fleet ? TypedResults.Ok(FleetAccountResponse.From(fleet, limits.Value)) : UnknownFleet(fleetId);
+
+    private static async Task<Results<Ok<FleetAccountResponse>, ProblemHttpResult>> PatchFleet(
+        string fleetId, Body<FleetPatchRequest> body, IGrainFactory grains, IOptions<RateLimitOptions> limits)
+    {
+        var own = body.Value.RateLimits is { } set ? new FleetRateLimits(set.RequestsPerSecond, set.ReadingsPerSecond) : null;
+        return await grains.GetGrain<IFleetAccountGrain>(fleetId).SetRateLimits(own) is { } fleet
+            ? TypedResults.Ok(FleetAccountResponse.From(fleet, limits.Value))
+            : UnknownFleet(fleetId);
+    }
 
     private static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> CreateKey(
         string fleetId, Body<KeyCreateRequest> body, IGrainFactory grains, TimeProvider time, HttpResponse response)

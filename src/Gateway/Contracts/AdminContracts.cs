@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EnergyActors.Gateway.Access;
 using EnergyActors.Gateway.Ingestion;
+using EnergyActors.Gateway.RateLimits;
 using EnergyActors.Gateway.Requests;
 using EnergyActors.Grains.Abstractions.Access;
 
@@ -78,13 +79,13 @@ public sealed record KeyCreateRequest : IBodyContract<KeyCreateRequest>
     }
 }
 
-/// <summary>A fleet.</summary>
-public sealed record FleetAccountResponse(string FleetId, string Name, DateTime CreatedAt)
+/// <summary>A fleet, with the limits each of its keys is held to.</summary>
+public sealed record FleetAccountResponse(string FleetId, string Name, DateTime CreatedAt, RateLimitsResponse RateLimits)
 {
-    public static FleetAccountResponse From(FleetAccount fleet)
+    public static FleetAccountResponse From(FleetAccount fleet, RateLimitOptions defaults)
     {
         ArgumentNullException.ThrowIfNull(fleet);
-        return new(fleet.FleetId, fleet.Name, fleet.CreatedAt.UtcDateTime);
+        return new(fleet.FleetId, fleet.Name, fleet.CreatedAt.UtcDateTime, RateLimitsResponse.From(fleet.RateLimits, defaults));
     }
 }
 

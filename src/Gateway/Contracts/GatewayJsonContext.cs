@@ -25,6 +25,7 @@ namespace EnergyActors.Gateway.Contracts;
 [JsonSerializable(typeof(CreatedKeyResponse))]
 [JsonSerializable(typeof(KeyResponse))]
 [JsonSerializable(typeof(KeyListResponse))]
+[JsonSerializable(typeof(AuditListResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class GatewayJsonContext : JsonSerializerContext;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EnergyActors.Gateway.Access;
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.OpenApi;
+using EnergyActors.Gateway.RateLimits;
 using EnergyActors.Gateway.Requests;
 using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Abstractions.Sites;
@@ -61,19 +62,19 @@ public static class TelemetryEndpoints
     private delegate bool TryParseReading<TReading>(JsonElement item, List<FieldError> errors, out string deviceId, out TReading reading);
 
     private static Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> PostMeter(
-        HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, CancellationToken cancellationToken) =>
+        HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, ReadingQuota quota, CancellationToken cancellationToken) =>
         IngestSingleAsync<MeterReading>(
-            request, "meter", parser.TryParseMeter, (id, reading) => grains.GetGrain<IMeterGrain>(id).Ingest([reading]), metrics, cancellationToken);
+            request, "meter", parser.TryParseMeter, (id, reading) => grains.GetGrain<IMeterGrain>(id).Ingest([reading]), metrics, quota, cancellationToken);
 
     private static Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> PostVehicle(
-        HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, CancellationToken cancellationToken) =>
+        HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, ReadingQuota quota, CancellationToken cancellationToken) =>
         IngestSingleAsync<VehicleReading>(
-            request, "vehicle", parser.TryParseVehicle, (id, reading) => grains.GetGrain<IVehicleGrain>(id).Ingest([reading]), metrics, cancellationToken);
+            request, "vehicle", parser.TryParseVehicle, (id, reading) => grains.GetGrain<IVehicleGrain>(id).Ingest([reading]), metrics, quota, cancellationToken);
 
     private static Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> PostSite(
-        HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, CancellationToken cancellationToken) =>
+        HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, ReadingQuota quota, CancellationToken cancellationToken) =>
         IngestSingleAsync<SiteReading>(
-            request, "site", parser.TryParseSite, (id, reading) => grains.GetGrain<ISiteGrain>(id).Ingest([reading]), metrics, cancellationToken);
+            request, "site", parser.TryParseSite, (id, reading) => grains.GetGrain<ISiteGrain>(id).Ingest([reading]), metrics, quota, cancellationToken);
 
     private static async Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> IngestSingleAsync<TReading>(
         HttpRequest request,
@@ -81,6 +82,7 @@ public static class TelemetryEndpoints
         TryParseReading<TReading> parse,
         Func<string, TReading, Task<IngestResult>> ingest,
         GatewayMetrics metrics,
+        ReadingQuota quota,
         CancellationToken cancellationToken)
     {
         var (document, parseError) = await JsonBody.ReadAsync(request, cancellationToken);
@@ -97,6 +99,11 @@ public static class TelemetryEndpoints
             }
             else if (parse(document.RootElement, errors, out var deviceId, out var reading))
             {
+                if (quota.Refusal(request.HttpContext, 1) is { } tooMany)
+                {
+                    return tooMany;
+                }
+
                 var result = await ingest(deviceId, reading);
                 if (result.Rejected is { Count: > 0 } refused)
                 {
@@ -116,8 +123,14 @@ public static class TelemetryEndpoints
         }
     }
 
-    private static async Task<Results<Ok<BatchIngestResponse>, ValidationProblem>> PostBatch(
-        HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, IOptions<ApiLimitsOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BatchIngestResponse>, ValidationProblem, ProblemHttpResult>> PostBatch(
+        HttpRequest request,
+        ReadingParser parser,
+        IGrainFactory grains,
+        GatewayMetrics metrics,
+        ReadingQuota quota,
+        IOptions<ApiLimitsOptions> options,
+        CancellationToken cancellationToken)
     {
         var batch = new TelemetryBatch(parser);
         var maxItems = options.Value.MaxBatchItems;
@@ -127,6 +140,12 @@ public static class TelemetryEndpoints
         if (problem is not null)
         {
             return ValidationResults.From(problem.Value);
+        }
+
+        // Only valid readings take permits: the invalid ones are answered without touching the cluster.
+        if (quota.Refusal(request.HttpContext, batch.Count - batch.Rejected) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var result = await batch.DispatchAsync(grains);

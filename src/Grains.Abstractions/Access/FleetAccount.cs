@@ -5,7 +5,14 @@ namespace EnergyActors.Grains.Abstractions.Access;
 public sealed record FleetAccount(
     [property: Id(0)] string FleetId,
     [property: Id(1)] string Name,
-    [property: Id(2)] DateTimeOffset CreatedAt);
+    [property: Id(2)] DateTimeOffset CreatedAt,
+    [property: Id(3)] FleetRateLimits? RateLimits = null);
+
+/// <summary>A fleet's own limits per API key, set by an admin; a null figure is the configured default.</summary>
+[GenerateSerializer, Immutable, Alias("ea.FleetRateLimits")]
+public sealed record FleetRateLimits(
+    [property: Id(0)] int? RequestsPerSecond,
+    [property: Id(1)] int? ReadingsPerSecond);
 
 /// <summary>The fleet as created, or as it already was when its id was taken.</summary>
 [GenerateSerializer, Immutable, Alias("ea.FleetCreateResult")]

@@ -28,4 +28,12 @@ public interface IFleetAccountGrain : IGrainWithStringKey
     /// <summary>Revokes one of the fleet's keys at once and drops it from the list; false when the fleet holds no such key.</summary>
     [Alias("RevokeKey")]
     Task<bool> RevokeKey(string keyId);
+
+    /// <summary>Replaces the fleet's own rate limits (null: the defaults again); the fleet as it is now, null when no fleet has this id.</summary>
+    [Alias("SetRateLimits")]
+    Task<FleetAccount?> SetRateLimits(FleetRateLimits? limits);
+
+    /// <summary>The fleet's own rate limits; null when it has none (or no fleet has this id): the defaults apply.</summary>
+    [Alias("GetRateLimits")]
+    Task<FleetRateLimits?> GetRateLimits();
 }

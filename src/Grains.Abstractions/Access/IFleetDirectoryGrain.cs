@@ -14,6 +14,10 @@ public interface IFleetDirectoryGrain : IGrainWithIntegerKey
     [Alias("List")]
     Task<IReadOnlyList<FleetAccount>> List();
 
+    /// <summary>Told by a fleet that its account changed (its rate limits), so the list shows it as it is.</summary>
+    [Alias("Refresh")]
+    Task Refresh(FleetAccount fleet);
+
     /// <summary>Told by a fleet that it issued an admin key.</summary>
     [Alias("NoteAdminKey")]
     Task NoteAdminKey();

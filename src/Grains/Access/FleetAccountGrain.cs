@@ -65,6 +65,21 @@ public sealed class FleetAccountGrain(
     public Task<IReadOnlyList<ApiKeyInfo>?> ListKeys() => Task.FromResult<IReadOnlyList<ApiKeyInfo>?>(
         fleet.State.Account is null ? null : fleet.State.Keys.Values.OrderBy(k => k.CreatedAt).ThenBy(k => k.KeyId, StringComparer.Ordinal).ToList());
 
+    public async Task<FleetAccount?> SetRateLimits(FleetRateLimits? limits)
+    {
+        if (fleet.State.Account is not { } account)
+        {
+            return null;
+        }
+
+        fleet.State.Account = account with { RateLimits = limits };
+        await fleet.WriteStateAsync();
+        await GrainFactory.GetGrain<IFleetDirectoryGrain>(0).Refresh(fleet.State.Account);
+        return fleet.State.Account;
+    }
+
+    public Task<FleetRateLimits?> GetRateLimits() => Task.FromResult(fleet.State.Account?.RateLimits);
+
     public async Task<bool> RevokeKey(string keyId)
     {
         if (fleet.State.Account is null || !fleet.State.Keys.ContainsKey(keyId))

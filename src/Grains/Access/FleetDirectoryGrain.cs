@@ -22,6 +22,16 @@ public sealed class FleetDirectoryGrain(
         return result;
     }
 
+    public async Task Refresh(FleetAccount fleet)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        if (directory.State.Fleets.ContainsKey(fleet.FleetId))
+        {
+            directory.State.Fleets[fleet.FleetId] = fleet;
+            await directory.WriteStateAsync();
+        }
+    }
+
     public Task<IReadOnlyList<FleetAccount>> List() => Task.FromResult<IReadOnlyList<FleetAccount>>([.. directory.State.Fleets.Values]);
 
     public async Task NoteAdminKey()
