@@ -25,6 +25,8 @@ internal static class BenchReport
         var copy = Read("copy.json");
         var batch = Read("ingest-batch.json");
         var single = Read("ingest-single.json");
+        var batchKeyed = Read("ingest-batch-keyed.json");
+        var singleKeyed = Read("ingest-single-keyed.json");
         var grains = Read("grains.json");
         var memory = Read("memory.json");
         var analytics = Read("analytics.json");
@@ -34,6 +36,8 @@ internal static class BenchReport
         var ceiling = Number(copy, "rowsPerSecond");
         var batchRate = Committed(batch);
         var singleRate = Committed(single);
+        var batchKeyedRate = Committed(batchKeyed);
+        var singleKeyedRate = Committed(singleKeyed);
         var figures = new JsonObject
         {
             ["copyCeilingRowsPerSecond"] = ceiling,
@@ -44,6 +48,9 @@ internal static class BenchReport
             ["singleCommittedPerSecond"] = singleRate,
             ["singleP50Ms"] = Number(single, "latencyP50Ms"),
             ["singleP99Ms"] = Number(single, "latencyP99Ms"),
+            ["singleKeyedCommittedPerSecond"] = singleKeyedRate,
+            ["singleKeyedP99Ms"] = Number(singleKeyed, "latencyP99Ms"),
+            ["batchKeyedCommittedPerSecond"] = batchKeyedRate,
             ["grainReadingsPerSecond"] = Number(grains, "readingsPerSecond"),
             ["bytesPerVehicleGrainFullWindow"] = Number(memory, "bytesPerVehicleGrainFullWindow"),
             ["bytesPerIdleMeterGrain"] = Number(memory, "bytesPerIdleMeterGrain"),
@@ -64,6 +71,8 @@ internal static class BenchReport
             .AppendLine(Row("  batch latency p50 / p99", $"{F(Number(batch, "latencyP50Ms"), null)} / {F(Number(batch, "latencyP99Ms"), "ms")}", "—"))
             .AppendLine(Row("HTTP single-reading POSTs, committed", F(singleRate, "readings/s"), "≥ 10,000/s"))
             .AppendLine(Row("  single latency p50 / p99", $"{F(Number(single, "latencyP50Ms"), null)} / {F(Number(single, "latencyP99Ms"), "ms")}", "p99 < 50 ms"))
+            .AppendLine(Row("  the same with a device key (auth + rate limit)", F(singleKeyedRate, "readings/s"), $"{P(singleKeyedRate / singleRate)} of anonymous; p99 {F(Number(singleKeyed, "latencyP99Ms"), "ms")}"))
+            .AppendLine(Row("HTTP batches of 1,000 with a device key", F(batchKeyedRate, "readings/s"), $"{P(batchKeyedRate / batchRate)} of anonymous"))
             .AppendLine(Row("Grains + history writer (in-process)", F(Number(grains, "readingsPerSecond"), "readings/s"), "—"))
             .AppendLine(Row("Vehicle grain, full 24 h window", F(Number(memory, "bytesPerVehicleGrainFullWindow"), "B"), "≤ 32 KiB"))
             .AppendLine(Row("Idle meter grain", F(Number(memory, "bytesPerIdleMeterGrain"), "B"), "≤ 4 KiB"))

@@ -5,6 +5,7 @@
 #   2. the analytics endpoint over those N vehicles at the gateway, and the same figures by SQL scan;
 #   3. end to end over HTTP with the simulator: single-reading POSTs and batches of 1,000, committed
 #      readings counted in PostgreSQL;
+#      then the same two phases with a device key (authentication, authorization and rate limiting on);
 #   4. grain level: readings/s through grains and the real history writer, in process;
 #   5. memory: bytes per vehicle grain with a full 24 h window and per idle meter grain.
 # Prints a Markdown table and writes bench-results/bench-results.{md,json}.
@@ -32,7 +33,10 @@ rm -rf "$out"
 mkdir -p "$out"
 
 dotnet build "$root/EnergyActors.sln" -c Release -nologo -v q
-ENERGY_DEMO_SITES=0 ENERGY_DATA_DIR="$data" bash "$here/run.sh" --no-build --port "$port" >"$data/run.log" 2>&1 &
+# An admin key of our own, so the keyed phase can make its fleet and device key (anonymous mode stays on for the rest).
+ENERGY_BENCH_ADMIN_KEY=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+export ENERGY_BENCH_ADMIN_KEY
+Auth__BootstrapAdminKey="$ENERGY_BENCH_ADMIN_KEY" ENERGY_DEMO_SITES=0 ENERGY_DATA_DIR="$data" bash "$here/run.sh" --no-build --port "$port" >"$data/run.log" 2>&1 &
 stack=$!
 stop_stack() {
   kill -TERM "$stack" 2>/dev/null || true
@@ -64,6 +68,16 @@ sim ingest --gateway "$GATEWAY" --connection env:ENERGY_BENCH_CONNECTION --mode 
   --concurrency 128 --warmup 10 --duration "$duration" --prefix single- --json "$out/ingest-single.json"
 sim ingest --gateway "$GATEWAY" --connection env:ENERGY_BENCH_CONNECTION --mode batch --batch-size 1000 --meters 5000 --vehicles 5000 \
   --concurrency 8 --warmup 10 --duration "$duration" --prefix batch- --json "$out/ingest-batch.json"
+echo "== 3b. the same with a device key: a fleet of its own with limits above any load here"
+admin() { curl -fsS -H "Authorization: Bearer $ENERGY_BENCH_ADMIN_KEY" -H "Content-Type: application/json" "$@"; }
+admin -X POST "$GATEWAY/v1/admin/fleets" -d '{"fleetId":"bench-keyed","name":"bench, keyed phase"}' >/dev/null
+admin -X PATCH "$GATEWAY/v1/admin/fleets/bench-keyed" -d '{"rateLimits":{"requestsPerSecond":1000000,"readingsPerSecond":10000000}}' >/dev/null
+ENERGY_BENCH_DEVICE_KEY=$(admin -X POST "$GATEWAY/v1/admin/fleets/bench-keyed/keys" -d '{"role":"device","name":"bench"}' | sed -E 's/.*"key":"([^"]+)".*/\1/')
+export ENERGY_BENCH_DEVICE_KEY
+sim ingest --gateway "$GATEWAY" --key env:ENERGY_BENCH_DEVICE_KEY --connection env:ENERGY_BENCH_CONNECTION --mode single --meters 5000 --vehicles 5000 \
+  --concurrency 128 --warmup 10 --duration "$duration" --prefix keyed-single- --json "$out/ingest-single-keyed.json"
+sim ingest --gateway "$GATEWAY" --key env:ENERGY_BENCH_DEVICE_KEY --connection env:ENERGY_BENCH_CONNECTION --mode batch --batch-size 1000 --meters 5000 --vehicles 5000 \
+  --concurrency 8 --warmup 10 --duration "$duration" --prefix keyed-batch- --json "$out/ingest-batch-keyed.json"
 echo "== 4. grains and the history writer, in process"
 bench grains --connection env:ENERGY_BENCH_CONNECTION --json "$out/grains.json"
 echo "== 5. bytes per grain"

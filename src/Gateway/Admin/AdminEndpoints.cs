@@ -1,9 +1,9 @@
 using EnergyActors.Gateway.Access;
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.OpenApi;
+using EnergyActors.Gateway.RateLimits;
 using EnergyActors.Gateway.Requests;
 using EnergyActors.Grains.Abstractions.Access;
-using EnergyActors.Gateway.RateLimits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
