@@ -18,7 +18,9 @@ public sealed partial class MeterGrain
     private static string? RestoredFleet(string? bound, bool seen) =>
         bound is not null ? FleetAccess.Intern(bound) : seen ? FleetAccess.LegacyFleet : null;
 
-    private async ValueTask ClaimForWriteAsync() =>
+    private ValueTask ClaimForWriteAsync() => FleetAccess.MayChange(_fleet) ? ValueTask.CompletedTask : ClaimAsync();
+
+    private async ValueTask ClaimAsync() =>
         _fleet = await FleetAccess.ClaimAsync(_fleet, $"Meter '{MeterId}'", fleet => owners.Bind(DeviceKind.Meter, MeterId, fleet));
 
     /// <summary>

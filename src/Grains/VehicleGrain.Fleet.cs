@@ -21,6 +21,8 @@ public sealed partial class VehicleGrain
     private static string? RestoredFleet(string? bound, bool seen) =>
         bound is not null ? FleetAccess.Intern(bound) : seen ? FleetAccess.LegacyFleet : null;
 
-    private async ValueTask ClaimForWriteAsync() =>
+    private ValueTask ClaimForWriteAsync() => FleetAccess.MayChange(_fleet) ? ValueTask.CompletedTask : ClaimAsync();
+
+    private async ValueTask ClaimAsync() =>
         _fleet = await FleetAccess.ClaimAsync(_fleet, $"Vehicle '{VehicleId}'", fleet => owners.Bind(DeviceKind.Vehicle, VehicleId, fleet));
 }

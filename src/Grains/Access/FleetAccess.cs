@@ -27,6 +27,13 @@ internal static class FleetAccess
         return owner is not null && (scope == FleetScope.AllFleets || scope == owner);
     }
 
+    /// <summary>Whether the caller may change data <paramref name="owner"/> already owns: the hot path, with nothing to bind or build.</summary>
+    public static bool MayChange(string? owner)
+    {
+        var scope = Scope;
+        return owner is not null && (scope == owner || scope == FleetScope.AllFleets);
+    }
+
     /// <summary>Refuses a change to data of another fleet; data that belongs to no fleet yet may be changed by any.</summary>
     public static void DemandWrite(string? owner, string what)
     {
