@@ -1,5 +1,4 @@
 using EnergyActors.Grains.Abstractions;
-using EnergyActors.Grains.Abstractions.Access;
 using EnergyActors.Grains.Access;
 using Orleans.Concurrency;
 
@@ -13,7 +12,7 @@ public sealed class FleetQueryGrain : Grain, IFleetQueryGrain
 {
     public async Task<FleetView> Query(HealthStatus? status, int limit)
     {
-        var fleet = FleetAccess.ActsForAllFleets ? throw FleetAccessException.FleetRequired("see a fleet view") : FleetAccess.Scope;
+        var fleet = FleetAccess.OneFleet("see a fleet view");
         var shards = await IFleetIndexGrain.Index.QueryAll(GrainFactory, fleet, shard => shard.Query(status, limit));
         return FleetRanking.Merge(shards, limit);
     }

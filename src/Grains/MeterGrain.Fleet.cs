@@ -14,14 +14,7 @@ public sealed partial class MeterGrain
     // The last vehicle found to be in this meter's fleet: a charger's readings name the same vehicle for hours.
     private string? _vehicleInFleet;
 
-    /// <summary>A meter with history but no binding was seen before fleets existed: it is the legacy fleet's.</summary>
-    private static string? RestoredFleet(string? bound, bool seen) =>
-        bound is not null ? FleetAccess.Intern(bound) : seen ? FleetAccess.LegacyFleet : null;
-
-    private ValueTask ClaimForWriteAsync() => FleetAccess.MayChange(_fleet) ? ValueTask.CompletedTask : ClaimAsync();
-
-    private async ValueTask ClaimAsync() =>
-        _fleet = await FleetAccess.ClaimAsync(_fleet, $"Meter '{MeterId}'", fleet => owners.Bind(DeviceKind.Meter, MeterId, fleet));
+    private async ValueTask ClaimForWriteAsync() => _fleet = await FleetAccess.ClaimDeviceAsync(_fleet, DeviceKind.Meter, MeterId, owners);
 
     /// <summary>
     /// The readings to commit, each one's position in the call (null: all of them, in order), and the refused ones

@@ -27,7 +27,7 @@ public sealed partial class MeterGrain(
     {
         var loaded = await historyReader.LoadMeter(MeterId, cancellationToken);
         _latest = loaded.Latest;
-        _fleet = RestoredFleet(loaded.Fleet, loaded.Latest is not null);
+        _fleet = FleetAccess.Restored(loaded.Fleet, loaded.Latest is not null);
     }
 
     public async Task<IngestResult> Ingest(IReadOnlyList<MeterReading> readings)

@@ -17,12 +17,5 @@ public sealed partial class VehicleGrain
         return _fleet == fleetId;
     }
 
-    /// <summary>A vehicle with history but no binding was seen before fleets existed: it is the legacy fleet's.</summary>
-    private static string? RestoredFleet(string? bound, bool seen) =>
-        bound is not null ? FleetAccess.Intern(bound) : seen ? FleetAccess.LegacyFleet : null;
-
-    private ValueTask ClaimForWriteAsync() => FleetAccess.MayChange(_fleet) ? ValueTask.CompletedTask : ClaimAsync();
-
-    private async ValueTask ClaimAsync() =>
-        _fleet = await FleetAccess.ClaimAsync(_fleet, $"Vehicle '{VehicleId}'", fleet => owners.Bind(DeviceKind.Vehicle, VehicleId, fleet));
+    private async ValueTask ClaimForWriteAsync() => _fleet = await FleetAccess.ClaimDeviceAsync(_fleet, DeviceKind.Vehicle, VehicleId, owners);
 }

@@ -46,7 +46,7 @@ public sealed partial class VehicleGrain(
         _latest = loaded.Latest;
         _rebuiltFrom = loaded.Snapshot;
         _seen = loaded.Latest is not null || loaded.EverAttributed;
-        _fleet = RestoredFleet(loaded.Fleet, _seen);
+        _fleet = FleetAccess.Restored(loaded.Fleet, _seen);
         foreach (var reading in loaded.VehicleReadings)
         {
             ApplyDc(reading, now);

@@ -18,7 +18,7 @@ public sealed class VehicleLinkGrain(
     public async Task<MeterLink> LinkMeter(string meterId)
     {
         FleetAccess.DemandWrite(Owner, $"Vehicle '{VehicleId}'");
-        var fleet = FleetAccess.FleetToCreateIn("link a meter");
+        var fleet = FleetAccess.OneFleet("link a meter");
         if (!await GrainFactory.GetGrain<IVehicleGrain>(VehicleId).BelongsTo(fleet))
         {
             throw FleetAccessException.OtherFleet($"Vehicle '{VehicleId}'");
@@ -65,7 +65,7 @@ public sealed class VehicleLinkGrain(
     public Task<MeterLink?> GetMeterLink() =>
         Task.FromResult(link.State.MeterId is { } meterId && FleetAccess.MayRead(Owner) ? new MeterLink(VehicleId, meterId, link.State.LinkedAt) : null);
 
-    private string? Owner => link.State.Fleet ?? (link.State.MeterId is not null ? FleetAccess.LegacyFleet : null);
+    private string? Owner => FleetAccess.Restored(link.State.Fleet, link.State.MeterId is not null);
 
     public async Task ForgetMeter(string meterId)
     {

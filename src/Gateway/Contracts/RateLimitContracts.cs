@@ -2,7 +2,6 @@ using System.Text.Json;
 using EnergyActors.Gateway.RateLimits;
 using EnergyActors.Gateway.Requests;
 using EnergyActors.Grains.Abstractions.Access;
-using Microsoft.Extensions.Options;
 
 namespace EnergyActors.Gateway.Contracts;
 
@@ -61,6 +60,4 @@ public sealed record RateLimitsResponse(int RequestsPerSecond, int ReadingsPerSe
         ArgumentNullException.ThrowIfNull(defaults);
         return new(own?.RequestsPerSecond ?? defaults.RequestsPerSecond, own?.ReadingsPerSecond ?? defaults.ReadingsPerSecond, own is null);
     }
-
-    public static RateLimitsResponse From(FleetRateLimits? own, IOptions<RateLimitOptions> defaults) => From(own, defaults?.Value ?? new RateLimitOptions());
 }

@@ -19,8 +19,6 @@ internal static class FleetAccess
     public static string Scope => FleetScope.Current
         ?? throw new InvalidOperationException("The grain call carries no fleet scope: only calls that passed an access decision may reach fleet data.");
 
-    public static bool ActsForAllFleets => Scope == FleetScope.AllFleets;
-
     public static bool MayRead(string? owner)
     {
         var scope = Scope;
@@ -66,9 +64,24 @@ internal static class FleetAccess
         return owner;
     }
 
-    /// <summary>The fleet a call creates new data for (a site, a link's devices): never "every fleet".</summary>
-    public static string FleetToCreateIn(string what) =>
+    /// <summary>
+    /// The one fleet the call acts for, where one is needed (a listing, a link's devices); an admin acting for every fleet
+    /// is refused, to name one.
+    /// </summary>
+    public static string OneFleet(string what) =>
         Scope is var scope && scope == FleetScope.AllFleets ? throw FleetAccessException.FleetRequired(what) : Intern(scope);
+
+    /// <summary>The fleet a device belongs to after it may write: its owner, or the caller's fleet it is bound to now.</summary>
+    public static ValueTask<string> ClaimDeviceAsync(string? owner, DeviceKind kind, string deviceId, IDeviceOwners owners)
+    {
+        ArgumentNullException.ThrowIfNull(owners);
+        return MayChange(owner)
+            ? ValueTask.FromResult(owner!)
+            : ClaimAsync(owner, $"{(kind == DeviceKind.Meter ? "Meter" : "Vehicle")} '{deviceId}'", fleet => owners.Bind(kind, deviceId, fleet));
+    }
+
+    /// <summary>Data (a device, site or link) that exists but names no fleet was made before fleets existed: it is the legacy fleet's.</summary>
+    public static string? Restored(string? bound, bool seen) => bound is not null ? Intern(bound) : seen ? LegacyFleet : null;
 
     public static string Intern(string fleet) => Fleets.GetOrAdd(fleet, fleet);
 }

@@ -1,5 +1,4 @@
 using EnergyActors.Grains.Abstractions;
-using EnergyActors.Grains.Abstractions.Access;
 using EnergyActors.Grains.Access;
 using Orleans.Concurrency;
 
@@ -12,5 +11,5 @@ namespace EnergyActors.Grains.Alerts;
 public sealed class AlertQueryGrain(IAlertStore store) : Grain, IAlertQueryGrain
 {
     public Task<IReadOnlyList<Alert>> List(AlertQuery query) =>
-        store.List(FleetAccess.ActsForAllFleets ? throw FleetAccessException.FleetRequired("list alerts") : FleetAccess.Scope, query);
+        store.List(FleetAccess.OneFleet("list alerts"), query);
 }

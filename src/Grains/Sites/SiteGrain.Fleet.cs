@@ -11,7 +11,7 @@ public sealed partial class SiteGrain
 {
     public Task<bool> IsReadable() => Task.FromResult(Readable);
 
-    private string? Owner => State.Fleet ?? (State.Config is not null || State.Latest is not null ? FleetAccess.LegacyFleet : null);
+    private string? Owner => FleetAccess.Restored(State.Fleet, State.Config is not null || State.Latest is not null);
 
     private bool Readable => FleetAccess.MayRead(Owner);
 

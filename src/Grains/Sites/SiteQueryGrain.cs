@@ -1,4 +1,3 @@
-using EnergyActors.Grains.Abstractions.Access;
 using EnergyActors.Grains.Abstractions.Sites;
 using EnergyActors.Grains.Access;
 using Orleans.Concurrency;
@@ -11,7 +10,7 @@ public sealed class SiteQueryGrain(ISiteHistoryReader history) : Grain, ISiteQue
 {
     public async Task<IReadOnlyList<SiteInfo>> List(string? after, int limit)
     {
-        var fleet = FleetAccess.ActsForAllFleets ? throw FleetAccessException.FleetRequired("list sites") : FleetAccess.Scope;
+        var fleet = FleetAccess.OneFleet("list sites");
         var pages = await ISiteRegistryGrain.Index.QueryAll(GrainFactory, fleet, shard => shard.List(after, limit));
         var ids = pages.SelectMany(p => p).Order(StringComparer.Ordinal).Take(limit).ToList();
         var sites = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ISiteGrain>(id).GetSite()));
