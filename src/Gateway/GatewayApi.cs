@@ -9,6 +9,7 @@ using EnergyActors.Gateway.Links;
 using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Gateway.Operations;
 using EnergyActors.Gateway.Requests;
+using EnergyActors.Gateway.Resilience;
 using EnergyActors.Gateway.Sites;
 using EnergyActors.Gateway.Status;
 using EnergyActors.ServiceDefaults;
@@ -39,6 +40,8 @@ public static class GatewayApi
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReadingParser>();
         builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddSingleton(sp => new SiloLossRetry(
+            TimeSpan.FromSeconds(apiLimits.GrainCallTimeoutSeconds), sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<SiloLossRetry>>()));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);

@@ -8,13 +8,18 @@ public sealed class GatewayMetrics
     public const string MeterName = "EnergyActors.Gateway";
 
     private readonly Counter<long> _readings;
+    private readonly Counter<long> _siloLossRetries;
 
     public GatewayMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        _readings = meterFactory.Create(MeterName)
-            .CreateCounter<long>("energyactors.gateway.readings", "{reading}", "Readings answered, by device type and outcome (accepted, duplicate, rejected).");
+        var meter = meterFactory.Create(MeterName);
+        _readings = meter.CreateCounter<long>("energyactors.gateway.readings", "{reading}", "Readings answered, by device type and outcome (accepted, duplicate, rejected).");
+        _siloLossRetries = meter.CreateCounter<long>(
+            "energyactors.gateway.silo_loss_retries", "{call}", "Grain calls repeated because the silo they reached went away (a rolling restart, a crash).");
     }
+
+    public void SiloLossRetried() => _siloLossRetries.Add(1);
 
     public void Accepted(string type, int count) => Add(type, "accepted", count);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EnergyActors.Gateway.Resilience;
 using EnergyActors.Grains.Abstractions.Access;
 using Microsoft.Extensions.Options;
 
@@ -20,8 +21,9 @@ public sealed class ApiKeyCache
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
 
-    public ApiKeyCache(IGrainFactory grains, TimeProvider time, IOptions<AccessOptions> options)
-        : this(keyId => grains.GetGrain<IApiKeyGrain>(keyId).GetCredential(), time, options)
+    /// <summary>A look-up lost with a stopping silo is sent again rather than holding every request with that key.</summary>
+    public ApiKeyCache(IGrainFactory grains, SiloLossRetry retry, TimeProvider time, IOptions<AccessOptions> options)
+        : this(keyId => retry.RunAsync(() => grains.GetGrain<IApiKeyGrain>(keyId).GetCredential(), CancellationToken.None), time, options)
     {
     }
 

@@ -1,5 +1,6 @@
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.OpenApi;
+using EnergyActors.Gateway.Resilience;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,9 +21,9 @@ public static class AlertEndpoints
         return group;
     }
 
-    private static async Task<Ok<AlertListResponse>> ListAlerts([AsParameters] AlertListParameters query, IGrainFactory grains)
+    private static async Task<Ok<AlertListResponse>> ListAlerts([AsParameters] AlertListParameters query, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
-        var alerts = await grains.GetGrain<IAlertQueryGrain>(0).List(new AlertQuery(query.DeviceId, query.ActiveOnly, query.Take));
+        var alerts = await retry.RunAsync(() => grains.GetGrain<IAlertQueryGrain>(0).List(new AlertQuery(query.DeviceId, query.ActiveOnly, query.Take)), cancellationToken);
         return TypedResults.Ok(new AlertListResponse(alerts
             .Select(a => new AlertResponse(a.Id, a.DeviceId, a.Kind, a.Message, a.RaisedAt.UtcDateTime, a.ClearedAt?.UtcDateTime, a.ClearedAt is null))
             .ToList()));

@@ -1,6 +1,7 @@
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Gateway.Requests;
+using EnergyActors.Gateway.Resilience;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,17 +31,17 @@ public static class AnalyticsEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<PerformanceResponse>, ProblemHttpResult>> GetPerformance(string vehicleId, IGrainFactory grains)
+    private static async Task<Results<Ok<PerformanceResponse>, ProblemHttpResult>> GetPerformance(string vehicleId, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
-        var performance = await grains.GetGrain<IVehicleGrain>(vehicleId).GetPerformance();
+        var performance = await retry.RunAsync(() => grains.GetGrain<IVehicleGrain>(vehicleId).GetPerformance(), cancellationToken);
         return performance is null
             ? Problems.NotFound("Unknown vehicle", $"No reading has been stored for vehicle '{vehicleId}' or attributed to it.")
             : TypedResults.Ok(new PerformanceResponse(true, PerformanceData.From(performance)));
     }
 
-    private static async Task<Ok<FleetResponse>> GetFleet([AsParameters] FleetParameters query, IGrainFactory grains)
+    private static async Task<Ok<FleetResponse>> GetFleet([AsParameters] FleetParameters query, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
-        var view = await grains.GetGrain<IFleetQueryGrain>(0).Query(query.Filter, query.Take);
+        var view = await retry.RunAsync(() => grains.GetGrain<IFleetQueryGrain>(0).Query(query.Filter, query.Take), cancellationToken);
         var counts = view.Counts.ToDictionary(c => HealthStatusNames.Name(c.Key), c => c.Value, StringComparer.Ordinal);
         return TypedResults.Ok(new FleetResponse(counts, view.Worst.Select(FleetVehicleData.Of).ToList()));
     }

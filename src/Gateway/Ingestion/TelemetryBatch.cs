@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EnergyActors.Gateway.Contracts;
+using EnergyActors.Gateway.Resilience;
 using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Abstractions.Sites;
 
@@ -95,13 +96,15 @@ public sealed class TelemetryBatch(ReadingParser parser)
     /// <summary>
     /// Hands the devices' readings to the cluster in a few messages (each device's grain is then called once
     /// with all of its readings); any back-pressure fails the whole answer, so nothing is acknowledged. Readings
-    /// the database refused for their content are named by index, like invalid items.
+    /// the database refused for their content are named by index, like invalid items. A part whose silo went away
+    /// is sent again: what it had committed comes back as duplicates.
     /// </summary>
-    public async Task<IngestResult> DispatchAsync(IGrainFactory grains)
+    public async Task<IngestResult> DispatchAsync(IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(retry);
         var parts = Split();
-        var results = await Task.WhenAll(parts.Select((part, i) => grains.GetGrain<IIngestRouterGrain>(i).Ingest(part)));
+        var results = await Task.WhenAll(parts.Select((part, i) => retry.RunAsync(() => grains.GetGrain<IIngestRouterGrain>(i).Ingest(part), cancellationToken)));
         var total = default(IngestResult);
         foreach (var result in results)
         {

@@ -4,6 +4,7 @@ using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Gateway.RateLimits;
 using EnergyActors.Gateway.Requests;
+using EnergyActors.Gateway.Resilience;
 using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Abstractions.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -62,19 +63,19 @@ public static class TelemetryEndpoints
     private delegate bool TryParseReading<TReading>(JsonElement item, List<FieldError> errors, out string deviceId, out TReading reading);
 
     private static Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> PostMeter(
-        HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, ReadingQuota quota, CancellationToken cancellationToken) =>
+        HttpRequest request, ReadingParser parser, IGrainFactory grains, SiloLossRetry retry, GatewayMetrics metrics, ReadingQuota quota, CancellationToken cancellationToken) =>
         IngestSingleAsync<MeterReading>(
-            request, "meter", parser.TryParseMeter, (id, reading) => grains.GetGrain<IMeterGrain>(id).Ingest([reading]), metrics, quota, cancellationToken);
+            request, "meter", parser.TryParseMeter, (id, reading) => retry.RunAsync(() => grains.GetGrain<IMeterGrain>(id).Ingest([reading]), cancellationToken), metrics, quota, cancellationToken);
 
     private static Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> PostVehicle(
-        HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, ReadingQuota quota, CancellationToken cancellationToken) =>
+        HttpRequest request, ReadingParser parser, IGrainFactory grains, SiloLossRetry retry, GatewayMetrics metrics, ReadingQuota quota, CancellationToken cancellationToken) =>
         IngestSingleAsync<VehicleReading>(
-            request, "vehicle", parser.TryParseVehicle, (id, reading) => grains.GetGrain<IVehicleGrain>(id).Ingest([reading]), metrics, quota, cancellationToken);
+            request, "vehicle", parser.TryParseVehicle, (id, reading) => retry.RunAsync(() => grains.GetGrain<IVehicleGrain>(id).Ingest([reading]), cancellationToken), metrics, quota, cancellationToken);
 
     private static Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> PostSite(
-        HttpRequest request, ReadingParser parser, IGrainFactory grains, GatewayMetrics metrics, ReadingQuota quota, CancellationToken cancellationToken) =>
+        HttpRequest request, ReadingParser parser, IGrainFactory grains, SiloLossRetry retry, GatewayMetrics metrics, ReadingQuota quota, CancellationToken cancellationToken) =>
         IngestSingleAsync<SiteReading>(
-            request, "site", parser.TryParseSite, (id, reading) => grains.GetGrain<ISiteGrain>(id).Ingest([reading]), metrics, quota, cancellationToken);
+            request, "site", parser.TryParseSite, (id, reading) => retry.RunAsync(() => grains.GetGrain<ISiteGrain>(id).Ingest([reading]), cancellationToken), metrics, quota, cancellationToken);
 
     private static async Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> IngestSingleAsync<TReading>(
         HttpRequest request,
@@ -127,6 +128,7 @@ public static class TelemetryEndpoints
         HttpRequest request,
         ReadingParser parser,
         IGrainFactory grains,
+        SiloLossRetry retry,
         GatewayMetrics metrics,
         ReadingQuota quota,
         IOptions<ApiLimitsOptions> options,
@@ -148,7 +150,7 @@ public static class TelemetryEndpoints
             return tooMany;
         }
 
-        var result = await batch.DispatchAsync(grains);
+        var result = await batch.DispatchAsync(grains, retry, cancellationToken);
         metrics.Accepted("batch", result.Accepted);
         metrics.Duplicates("batch", result.Duplicates);
         metrics.Rejected("batch", batch.Rejected);

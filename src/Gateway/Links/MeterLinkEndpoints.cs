@@ -1,6 +1,7 @@
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Gateway.Requests;
+using EnergyActors.Gateway.Resilience;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -33,15 +34,15 @@ public static class MeterLinkEndpoints
         return group;
     }
 
-    private static async Task<Ok<MeterLinkResponse>> PutLink(string vehicleId, Body<MeterLinkRequest> body, IGrainFactory grains)
+    private static async Task<Ok<MeterLinkResponse>> PutLink(string vehicleId, Body<MeterLinkRequest> body, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
-        var link = await grains.GetGrain<IVehicleLinkGrain>(vehicleId).LinkMeter(body.Value.MeterId);
+        var link = await retry.RunAsync(() => grains.GetGrain<IVehicleLinkGrain>(vehicleId).LinkMeter(body.Value.MeterId), cancellationToken);
         return TypedResults.Ok(new MeterLinkResponse(link.VehicleId, link.MeterId, link.LinkedAt.UtcDateTime));
     }
 
-    private static async Task<Results<Ok<MeterLinkResponse>, ProblemHttpResult>> GetLink(string vehicleId, IGrainFactory grains)
+    private static async Task<Results<Ok<MeterLinkResponse>, ProblemHttpResult>> GetLink(string vehicleId, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
-        var link = await grains.GetGrain<IVehicleLinkGrain>(vehicleId).GetMeterLink();
+        var link = await retry.RunAsync(() => grains.GetGrain<IVehicleLinkGrain>(vehicleId).GetMeterLink(), cancellationToken);
         return link is null
             ? NoLink(vehicleId)
             : TypedResults.Ok(new MeterLinkResponse(link.VehicleId, link.MeterId, link.LinkedAt.UtcDateTime));

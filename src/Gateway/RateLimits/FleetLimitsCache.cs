@@ -7,7 +7,9 @@ namespace EnergyActors.Gateway.RateLimits;
 /// <summary>
 /// Each fleet's own limits as an admin set them, read from its account grain at most once per
 /// <see cref="RateLimitOptions.FleetLimitsCacheSeconds"/> on this gateway, so a change applies everywhere within
-/// seconds without a grain call per request. While the cluster cannot be asked, the limits read last stay.
+/// seconds without a grain call per request. Only a fleet's first request waits for the read: later ones are answered
+/// from the limits read last while one read in the background refreshes them, so a read that hangs (its silo stopping
+/// under it) never holds up a request. While the cluster cannot be asked, the limits read last stay.
 /// </summary>
 public sealed partial class FleetLimitsCache(IGrainFactory grains, TimeProvider time, IOptions<RateLimitOptions> options, ILogger<FleetLimitsCache> logger)
 {
@@ -21,14 +23,25 @@ public sealed partial class FleetLimitsCache(IGrainFactory grains, TimeProvider 
         return new CallerLimits(keyId, own?.RequestsPerSecond ?? defaults.RequestsPerSecond, own?.ReadingsPerSecond ?? defaults.ReadingsPerSecond);
     }
 
-    private async ValueTask<FleetRateLimits?> FleetsOwnAsync(string fleetId)
+    private ValueTask<FleetRateLimits?> FleetsOwnAsync(string fleetId)
     {
         var now = time.GetTimestamp();
-        if (_fleets.TryGetValue(fleetId, out var known) && time.GetElapsedTime(known.ReadAt, now) < _ttl)
+        if (!_fleets.TryGetValue(fleetId, out var known))
         {
-            return known.Limits;
+            return new(ReadAsync(fleetId, now, fallback: null));
         }
 
+        // The first request to find the entry stale dates it now, so it alone starts the refresh.
+        if (time.GetElapsedTime(known.ReadAt, now) >= _ttl && _fleets.TryUpdate(fleetId, known with { ReadAt = now }, known))
+        {
+            _ = ReadAsync(fleetId, now, known.Limits);
+        }
+
+        return new(known.Limits);
+    }
+
+    private async Task<FleetRateLimits?> ReadAsync(string fleetId, long now, FleetRateLimits? fallback)
+    {
         try
         {
             var limits = await grains.GetGrain<IFleetAccountGrain>(fleetId).GetRateLimits();
@@ -38,7 +51,7 @@ public sealed partial class FleetLimitsCache(IGrainFactory grains, TimeProvider 
         catch (Exception ex) when (ex is OrleansException or TimeoutException)
         {
             LogUnread(ex, fleetId);
-            return known?.Limits;
+            return fallback;
         }
     }
 

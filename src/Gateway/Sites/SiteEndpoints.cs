@@ -1,6 +1,7 @@
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Gateway.Requests;
+using EnergyActors.Gateway.Resilience;
 using EnergyActors.Grains.Abstractions.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -87,39 +88,39 @@ public static class SiteEndpoints
             : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Site exists", detail: $"Site '{siteId}' is already registered.");
     }
 
-    private static async Task<Ok<SiteListResponse>> List([AsParameters] SiteListParameters query, IGrainFactory grains)
+    private static async Task<Ok<SiteListResponse>> List([AsParameters] SiteListParameters query, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
-        var sites = await grains.GetGrain<ISiteQueryGrain>(0).List(query.After, query.Take);
+        var sites = await retry.RunAsync(() => grains.GetGrain<ISiteQueryGrain>(0).List(query.After, query.Take), cancellationToken);
         return TypedResults.Ok(new SiteListResponse(sites.Select(SiteResponse.From).ToList(), sites.Count == query.Take ? sites[^1].SiteId : null));
     }
 
-    private static async Task<Results<Ok<SiteResponse>, ProblemHttpResult>> Get(string siteId, IGrainFactory grains)
+    private static async Task<Results<Ok<SiteResponse>, ProblemHttpResult>> Get(string siteId, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
-        var site = await grains.GetGrain<ISiteGrain>(siteId).GetSite();
+        var site = await retry.RunAsync(() => grains.GetGrain<ISiteGrain>(siteId).GetSite(), cancellationToken);
         return site is null ? UnknownSite(siteId) : TypedResults.Ok(SiteResponse.From(site));
     }
 
-    private static async Task<Results<Ok<SiteResponse>, ProblemHttpResult>> Patch(string siteId, Body<SitePatchRequest> body, IGrainFactory grains)
+    private static async Task<Results<Ok<SiteResponse>, ProblemHttpResult>> Patch(string siteId, Body<SitePatchRequest> body, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
-        var site = await grains.GetGrain<ISiteGrain>(siteId).Patch(body.Value.ToPatch());
+        var site = await retry.RunAsync(() => grains.GetGrain<ISiteGrain>(siteId).Patch(body.Value.ToPatch()), cancellationToken);
         return site is null ? UnknownSite(siteId) : TypedResults.Ok(SiteResponse.From(site));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string siteId, IGrainFactory grains) =>
         await grains.GetGrain<ISiteGrain>(siteId).Delete() ? TypedResults.NoContent() : UnknownSite(siteId);
 
-    private static async Task<Results<Ok<SiteStatusResponse>, ProblemHttpResult>> Status(string siteId, IGrainFactory grains)
+    private static async Task<Results<Ok<SiteStatusResponse>, ProblemHttpResult>> Status(string siteId, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
-        var latest = await grains.GetGrain<ISiteGrain>(siteId).GetStatus();
+        var latest = await retry.RunAsync(() => grains.GetGrain<ISiteGrain>(siteId).GetStatus(), cancellationToken);
         return latest is null
             ? Problems.NotFound("No reading yet", $"Site '{siteId}' is unknown or has no interval yet.")
             : TypedResults.Ok(SiteStatusResponse.From(siteId, latest));
     }
 
-    private static async Task<Results<Ok<SiteStatusResponse[]>, Ok<SiteRollupResponse[]>>> History([AsParameters] SiteHistoryParameters query, IGrainFactory grains, TimeProvider time)
+    private static async Task<Results<Ok<SiteStatusResponse[]>, Ok<SiteRollupResponse[]>>> History([AsParameters] SiteHistoryParameters query, IGrainFactory grains, SiloLossRetry retry, TimeProvider time, CancellationToken cancellationToken)
     {
         var historyQuery = query.ToQuery(time);
-        var history = await grains.GetGrain<ISiteQueryGrain>(0).History(historyQuery);
+        var history = await retry.RunAsync(() => grains.GetGrain<ISiteQueryGrain>(0).History(historyQuery), cancellationToken);
         return historyQuery.Resolution == "raw"
             ? TypedResults.Ok(history.Raw.Select(r => SiteStatusResponse.From(query.SiteId, r)).ToArray())
             : TypedResults.Ok(history.Rollups.Select(SiteRollupResponse.From).ToArray());
@@ -134,9 +135,9 @@ public static class SiteEndpoints
             : TypedResults.Accepted($"/v1/sites/{siteId}/replay", SiteReplayResponse.Of(siteId, replay));
     }
 
-    private static async Task<Results<Ok<SiteReplayResponse>, ProblemHttpResult>> GetReplay(string siteId, IGrainFactory grains)
+    private static async Task<Results<Ok<SiteReplayResponse>, ProblemHttpResult>> GetReplay(string siteId, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
-        var replay = await grains.GetGrain<ISiteGrain>(siteId).GetReplay();
+        var replay = await retry.RunAsync(() => grains.GetGrain<ISiteGrain>(siteId).GetReplay(), cancellationToken);
         return replay is null
             ? Problems.NotFound("No replay", $"Site '{siteId}' has no replay in this activation.")
             : TypedResults.Ok(SiteReplayResponse.Of(siteId, replay));

@@ -1,6 +1,7 @@
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Gateway.Requests;
+using EnergyActors.Gateway.Resilience;
 using EnergyActors.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,9 +30,9 @@ public static class StatusEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<MeterStatusResponse>, ProblemHttpResult>> GetMeterStatus(string meterId, IGrainFactory grains)
+    private static async Task<Results<Ok<MeterStatusResponse>, ProblemHttpResult>> GetMeterStatus(string meterId, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
-        var status = await grains.GetGrain<IMeterGrain>(meterId).GetStatus();
+        var status = await retry.RunAsync(() => grains.GetGrain<IMeterGrain>(meterId).GetStatus(), cancellationToken);
         if (status is null)
         {
             return NotFound("meter", meterId);
@@ -41,9 +42,9 @@ public static class StatusEndpoints
         return TypedResults.Ok(new MeterStatusResponse(status.MeterId, latest.KwhConsumedAc, latest.Voltage, latest.Timestamp.UtcDateTime, latest.VehicleId));
     }
 
-    private static async Task<Results<Ok<VehicleStatusResponse>, ProblemHttpResult>> GetVehicleStatus(string vehicleId, IGrainFactory grains)
+    private static async Task<Results<Ok<VehicleStatusResponse>, ProblemHttpResult>> GetVehicleStatus(string vehicleId, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
     {
-        var status = await grains.GetGrain<IVehicleGrain>(vehicleId).GetStatus();
+        var status = await retry.RunAsync(() => grains.GetGrain<IVehicleGrain>(vehicleId).GetStatus(), cancellationToken);
         if (status is null)
         {
             return NotFound("vehicle", vehicleId);

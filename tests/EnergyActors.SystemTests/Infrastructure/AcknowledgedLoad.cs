@@ -8,15 +8,14 @@ using EnergyActors.Tests.Http;
 namespace EnergyActors.Tests.Infrastructure;
 
 /// <summary>
-/// Keeps a gateway busy with single meter and vehicle readings while a test breaks something, and
-/// remembers exactly which readings were acknowledged with a 200, so the test can check afterwards
-/// that every one of them is in history. Every answer is also kept with its timing (<see cref="Answers"/>),
+/// Keeps a gateway busy with single meter and vehicle readings (and batches of them, when the shape asks) while a
+/// test breaks something, and remembers exactly which readings were acknowledged with a 200, so the test can check
+/// afterwards that every one of them is in history. Every answer is also kept with its timing (<see cref="Answers"/>),
 /// so a test can tell when service came back after a fault. Bounded: it stops when asked or after <see cref="MaxRun"/>.
 /// </summary>
 public sealed class AcknowledgedLoad : IAsyncDisposable
 {
     private static readonly TimeSpan MaxRun = TimeSpan.FromMinutes(3);
-    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly HttpClient _http;
     private readonly CancellationTokenSource _stop = new(MaxRun);
@@ -28,15 +27,24 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
     private long _unavailable;
     private long _unavailableWithoutRetryAfter;
 
-    private AcknowledgedLoad(Uri gateway, string prefix, int workers, int devicesPerWorker)
+    private readonly LoadShape _shape;
+
+    private AcknowledgedLoad(Uri gateway, string prefix, LoadShape shape)
     {
         Prefix = prefix;
+        _shape = shape;
         _http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(60) };
-        _workers = new Task[workers];
-        for (var w = 0; w < workers; w++)
+        _workers = new Task[shape.Workers + shape.BatchWorkers];
+        for (var w = 0; w < shape.Workers; w++)
         {
             var worker = w;
-            _workers[w] = Task.Run(() => RunWorkerAsync(worker, devicesPerWorker));
+            _workers[w] = Task.Run(() => RunWorkerAsync(worker));
+        }
+
+        for (var w = 0; w < shape.BatchWorkers; w++)
+        {
+            var worker = w;
+            _workers[shape.Workers + w] = Task.Run(() => RunBatchWorkerAsync(worker));
         }
     }
 
@@ -57,7 +65,13 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
     public IReadOnlyCollection<AnsweredRequest> Answers => _answers;
 
     public static AcknowledgedLoad Start(Uri gateway, int workers = 16, int devicesPerWorker = 8) =>
-        new(gateway, $"L{Guid.NewGuid():N}"[..12], workers, devicesPerWorker);
+        Start(gateway, new LoadShape { Workers = workers, DevicesPerWorker = devicesPerWorker });
+
+    public static AcknowledgedLoad Start(Uri gateway, LoadShape shape) => new(gateway, $"L{Guid.NewGuid():N}"[..12], shape);
+
+    /// <summary>Answers per HTTP status (0: transport failure), for a test to print.</summary>
+    public string StatusCounts() =>
+        string.Join(", ", _answers.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{(g.Key == 0 ? "transport" : g.Key.ToString(CultureInfo.InvariantCulture))}: {g.Count()}"));
 
     /// <summary>Waits until <paramref name="condition"/> holds, failing the test with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
@@ -120,60 +134,103 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task RunWorkerAsync(int worker, int devices)
+    private async Task RunWorkerAsync(int worker)
     {
-        var token = _stop.Token;
-        for (var n = 0; !token.IsCancellationRequested; n++)
+        var name = string.Create(CultureInfo.InvariantCulture, $"{worker}");
+        for (var n = 0; !_stop.IsCancellationRequested; n++)
         {
-            var type = n % 2 == 0 ? "meter" : "vehicle";
-            var deviceId = string.Create(CultureInfo.InvariantCulture, $"{Prefix}-{worker}-{n / 2 % devices}");
-            var timestamp = T0.AddSeconds(n);
-            var json = type == "meter"
-                ? Json.Meter(deviceId, timestamp.ToString("O", CultureInfo.InvariantCulture), kwh: 0.25, voltage: 230)
-                : Json.Vehicle(deviceId, timestamp.ToString("O", CultureInfo.InvariantCulture), soc: 50, kwh: 0.2, batteryTemp: 30);
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                using var response = await _http.PostAsync(new Uri($"/v1/telemetry/{type}", UriKind.Relative), Json.Body(json), token);
-                var content = await response.Content.ReadAsStringAsync(token);
-                _answers.Enqueue(new AnsweredRequest(started, Stopwatch.GetTimestamp(), (int)response.StatusCode));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    var body = JsonNode.Parse(content)!;
-                    if ((int)body["accepted"]! + (int)body["duplicates"]! != 1)
-                    {
-                        _unexpected.Enqueue($"200 that acknowledges no reading: {body.ToJsonString()}");
-                    }
-
-                    _acknowledged.Add((type, deviceId, timestamp));
-                    Interlocked.Increment(ref _ok);
-                }
-                else if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
-                {
-                    Interlocked.Increment(ref _unavailable);
-                    var retryAfter = response.Headers.RetryAfter?.Delta;
-                    if (retryAfter is null)
-                    {
-                        Interlocked.Increment(ref _unavailableWithoutRetryAfter);
-                    }
-
-                    // A client honouring Retry-After, but not for so long that the test stalls.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(retryAfter?.TotalMilliseconds ?? 1000, 500)), token);
-                }
-                else
-                {
-                    _unexpected.Enqueue($"{(int)response.StatusCode}: {content}");
-                }
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            var reading = Reading(name, n);
+            if (!await PostAsync($"/v1/telemetry/{reading.Type}", reading.Json, [reading]))
             {
                 return;
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        }
+    }
+
+    /// <summary>Batches of <see cref="LoadShape.BatchSize"/> readings of the worker's own devices, each in the ledger when the batch is acknowledged.</summary>
+    private async Task RunBatchWorkerAsync(int worker)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"b{worker}");
+        for (var n = 0; !_stop.IsCancellationRequested; n += _shape.BatchSize)
+        {
+            var readings = Enumerable.Range(n, _shape.BatchSize).Select(i => Reading(name, i)).ToArray();
+            var items = readings.Select(r => r.Json.Insert(1, $"\"type\":\"{r.Type}\","));
+            if (!await PostAsync("/v1/telemetry/batch", "[" + string.Join(',', items) + "]", readings))
             {
-                _answers.Enqueue(new AnsweredRequest(started, Stopwatch.GetTimestamp(), 0));
-                _unexpected.Enqueue($"transport: {ex.GetType().Name}: {ex.Message}");
+                return;
             }
         }
+    }
+
+    /// <summary>Posts one request and books its answer; false once the load is stopping.</summary>
+    private async Task<bool> PostAsync(string path, string json, (string Type, string DeviceId, DateTimeOffset Timestamp, string Json)[] readings)
+    {
+        var token = _stop.Token;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _http.PostAsync(new Uri(path, UriKind.Relative), Json.Body(json), token);
+            var content = await response.Content.ReadAsStringAsync(token);
+            _answers.Enqueue(new AnsweredRequest(started, Stopwatch.GetTimestamp(), (int)response.StatusCode));
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var body = JsonNode.Parse(content)!;
+                if ((int)body["accepted"]! + (int)body["duplicates"]! != readings.Length)
+                {
+                    _unexpected.Enqueue($"200 that does not acknowledge all {readings.Length} readings: {body.ToJsonString()}");
+                }
+
+                foreach (var (type, deviceId, timestamp, _) in readings)
+                {
+                    _acknowledged.Add((type, deviceId, timestamp));
+                }
+
+                Interlocked.Increment(ref _ok);
+            }
+            else if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                Interlocked.Increment(ref _unavailable);
+                var retryAfter = response.Headers.RetryAfter?.Delta;
+                if (retryAfter is null)
+                {
+                    Interlocked.Increment(ref _unavailableWithoutRetryAfter);
+                }
+
+                // A client honouring Retry-After, but not for so long that the test stalls.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(retryAfter?.TotalMilliseconds ?? 1000, 500)), token);
+            }
+            else
+            {
+                _unexpected.Enqueue($"{(int)response.StatusCode}: {content}");
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            _answers.Enqueue(new AnsweredRequest(started, Stopwatch.GetTimestamp(), 0));
+            _unexpected.Enqueue($"transport: {ex.GetType().Name}: {ex.Message}");
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Reading <paramref name="n"/> of a worker: meter and vehicle in turn over its devices; each device's next pair is a
+    /// second later, so a fast worker's clock runs ahead of the server's slowly.
+    /// </summary>
+    private (string Type, string DeviceId, DateTimeOffset Timestamp, string Json) Reading(string worker, int n)
+    {
+        var type = n % 2 == 0 ? "meter" : "vehicle";
+        var deviceId = string.Create(CultureInfo.InvariantCulture, $"{Prefix}-{worker}-{n / 2 % _shape.DevicesPerWorker}");
+        var timestamp = _shape.Start.AddSeconds(n / (2 * _shape.DevicesPerWorker));
+        var ts = timestamp.ToString("O", CultureInfo.InvariantCulture);
+        var json = type == "meter"
+            ? Json.Meter(deviceId, ts, kwh: 0.25, voltage: 230, vehicleId: _shape.MetersNameVehicles ? deviceId : null)
+            : Json.Vehicle(deviceId, ts, soc: 50, kwh: 0.2, batteryTemp: 30);
+        return (type, deviceId, timestamp, json);
     }
 }

@@ -73,6 +73,7 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(http);
         var deadline = DateTime.UtcNow + timeout;
+        var last = "no answer";
         while (DateTime.UtcNow < deadline)
         {
             if (HasExited)
@@ -87,20 +88,24 @@ public sealed class ChildProcess : IAsyncDisposable
                 {
                     return;
                 }
+
+                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException ex)
             {
                 // Not listening yet.
+                last = ex.Message;
             }
             catch (TaskCanceledException)
             {
                 // Slow to answer while starting.
+                last = "timed out";
             }
 
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"{Name} was not healthy at {url} within {timeout}:\n{Tail()}");
+        throw new TimeoutException($"{Name} was not healthy at {url} within {timeout} (last answer: {last}):\n{Tail()}");
     }
 
     /// <summary>Waits up to <paramref name="timeout"/> for the process to end by itself; its exit code, or null if it still runs.</summary>
