@@ -28,10 +28,15 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
     private long _unavailable;
     private long _unavailableWithoutRetryAfter;
 
-    private AcknowledgedLoad(Uri gateway, string prefix, int workers, int devicesPerWorker)
+    private AcknowledgedLoad(Uri gateway, string prefix, int workers, int devicesPerWorker, string? apiKey)
     {
         Prefix = prefix;
         _http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
         _workers = new Task[workers];
         for (var w = 0; w < workers; w++)
         {
@@ -56,8 +61,9 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
     /// <summary>Every request that got an answer (or a transport failure), in the order they ended.</summary>
     public IReadOnlyCollection<AnsweredRequest> Answers => _answers;
 
-    public static AcknowledgedLoad Start(Uri gateway, int workers = 16, int devicesPerWorker = 8) =>
-        new(gateway, $"L{Guid.NewGuid():N}"[..12], workers, devicesPerWorker);
+    /// <summary>Starts the load; with <paramref name="apiKey"/>, every request carries it (gateways that take keys).</summary>
+    public static AcknowledgedLoad Start(Uri gateway, int workers = 16, int devicesPerWorker = 8, string? apiKey = null) =>
+        new(gateway, $"L{Guid.NewGuid():N}"[..12], workers, devicesPerWorker, apiKey);
 
     /// <summary>Waits until <paramref name="condition"/> holds, failing the test with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
