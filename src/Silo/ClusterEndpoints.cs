@@ -29,7 +29,8 @@ public sealed record ClusterEndpoints(IPAddress AdvertisedIP, int SiloPort, int 
             errors.Add($"Orleans:SiloPort and Orleans:GatewayPort are both {options.SiloPort}; silos and clients need ports of their own.");
         }
 
-        if (siloListeningPort == gatewayListeningPort)
+        // Unset, they repeat the advertised ports, whose clash is already reported.
+        if (siloListeningPort == gatewayListeningPort && (options.SiloListeningPort is not null || options.GatewayListeningPort is not null))
         {
             errors.Add($"Orleans:SiloListeningPort and Orleans:GatewayListeningPort are both {siloListeningPort}; each needs a port of its own.");
         }
