@@ -9,6 +9,12 @@ root=$(cd "$here/../.." && pwd)
 . "$here/postgres.sh"
 
 pg_ensure_installed
+# The multi-host test builds its machines from network namespaces with ip (iproute2), missing from minimal images.
+if ! command -v ip >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  echo "ip (iproute2) not found; installing Debian's package..." >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iproute2 >&2 ||
+    { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iproute2 >&2; }
+fi
 work=$(mktemp -d /tmp/energyactors-test.XXXXXX)
 chmod 755 "$work"
 port=$(pg_free_port)

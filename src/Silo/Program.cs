@@ -9,6 +9,18 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 
 var clusterHost = builder.Configuration.GetSection(ClusterHostOptions.SectionName).Get<ClusterHostOptions>() ?? new ClusterHostOptions();
 
+// Checked before anything starts: a silo advertising an address nobody can dial would join the cluster and be voted dead.
+ClusterEndpoints endpoints;
+try
+{
+    endpoints = ClusterEndpoints.Resolve(clusterHost);
+}
+catch (InvalidOperationException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
 // Order matters: hosted services start in registration order and stop in reverse. The database is
 // migrated before Orleans joins the cluster, and the history writer outlives the silo on shutdown
 // so grains finishing their last calls can still commit.
@@ -16,7 +28,7 @@ builder.Services.AddEnergyActorsStorage(builder.Configuration);
 builder.Services.AddHostedService<DatabaseStartupService>();
 
 builder.UseOrleans(silo => silo
-    .UseEnergyActorsEndpoints(clusterHost)
+    .UseEnergyActorsEndpoints(clusterHost, endpoints)
     .UseEnergyActorsTls(clusterHost.Tls)
     .UseEnergyActorsClustering(builder.Configuration)
     .UseEnergyActorsGrainStorage()
@@ -31,10 +43,10 @@ var app = builder.Build();
 app.UseOperationsAccess();
 app.MapOperationsEndpoints();
 app.Logger.LogInformation(
-    "Silo {ClusterId}/{ServiceId} on silo port {SiloPort}, gateway port {GatewayPort}; grain interfaces from {Assembly}",
+    "Silo {ClusterId}/{ServiceId}, {Endpoints}; grain interfaces from {Assembly}",
     clusterHost.ClusterId,
     clusterHost.ServiceId,
-    clusterHost.SiloPort,
-    clusterHost.GatewayPort,
+    endpoints,
     typeof(IMeterGrain).Assembly.GetName().Name);
 await app.RunAsync();
+return Environment.ExitCode;

@@ -1,4 +1,3 @@
-using System.Net;
 using EnergyActors.Grains;
 using EnergyActors.ServiceDefaults.Transport;
 using Microsoft.Extensions.Options;
@@ -47,16 +46,25 @@ public static class SiloBuilderExtensions
         return silo;
     }
 
-    public static ISiloBuilder UseEnergyActorsEndpoints(this ISiloBuilder silo, ClusterHostOptions options)
+    /// <summary>Cluster identity, and the endpoints this silo advertises in the membership table and binds.</summary>
+    public static ISiloBuilder UseEnergyActorsEndpoints(this ISiloBuilder silo, ClusterHostOptions options, ClusterEndpoints endpoints)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(endpoints);
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-        silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIP), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = endpoints.AdvertisedIP;
+            o.SiloPort = endpoints.SiloPort;
+            o.GatewayPort = endpoints.GatewayPort;
+            o.SiloListeningEndpoint = endpoints.SiloListening;
+            o.GatewayListeningEndpoint = endpoints.GatewayListening;
+        });
         return silo;
     }
 

@@ -34,6 +34,11 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
         Prefix = prefix;
         _shape = shape;
         _http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(60) };
+        if (shape.ApiKey is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", shape.ApiKey);
+        }
+
         _workers = new Task[shape.Workers + shape.BatchWorkers];
         for (var w = 0; w < shape.Workers; w++)
         {
@@ -64,8 +69,9 @@ public sealed class AcknowledgedLoad : IAsyncDisposable
     /// <summary>Every request that got an answer (or a transport failure), in the order they ended.</summary>
     public IReadOnlyCollection<AnsweredRequest> Answers => _answers;
 
-    public static AcknowledgedLoad Start(Uri gateway, int workers = 16, int devicesPerWorker = 8) =>
-        Start(gateway, new LoadShape { Workers = workers, DevicesPerWorker = devicesPerWorker });
+    /// <summary>Starts the load; with <paramref name="apiKey"/>, every request carries it (gateways that take keys).</summary>
+    public static AcknowledgedLoad Start(Uri gateway, int workers = 16, int devicesPerWorker = 8, string? apiKey = null) =>
+        Start(gateway, new LoadShape { Workers = workers, DevicesPerWorker = devicesPerWorker, ApiKey = apiKey });
 
     public static AcknowledgedLoad Start(Uri gateway, LoadShape shape) => new(gateway, $"L{Guid.NewGuid():N}"[..12], shape);
 

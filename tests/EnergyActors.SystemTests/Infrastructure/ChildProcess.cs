@@ -41,6 +41,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>A command line the process runs under (e.g. <c>ip netns exec ns</c>, which execs it in place); none by default.</summary>
+    public IReadOnlyList<string> Launcher { get; init; } = [];
+
     public bool HasExited => _process is null || _process.HasExited;
 
     /// <summary>The exit code once the process has exited.</summary>
@@ -59,6 +62,14 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public void Start()
     {
+        if (Launcher.Count > 0 && _startInfo.FileName != Launcher[0])
+        {
+            List<string> command = [.. Launcher.Skip(1), _startInfo.FileName, .. _startInfo.ArgumentList];
+            _startInfo.FileName = Launcher[0];
+            _startInfo.ArgumentList.Clear();
+            command.ForEach(_startInfo.ArgumentList.Add);
+        }
+
         var process = new Process { StartInfo = _startInfo, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);

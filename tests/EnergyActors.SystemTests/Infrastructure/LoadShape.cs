@@ -17,4 +17,7 @@ public sealed record LoadShape
 
     /// <summary>Meter readings name the vehicle of the same id, so vehicles' efficiency windows hold AC and DC.</summary>
     public bool MetersNameVehicles { get; init; }
+
+    /// <summary>Sent with every request when set (gateways that take keys).</summary>
+    public string? ApiKey { get; init; }
 }

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace EnergyActors.Tests.Infrastructure;
 
 /// <summary>
-/// The product as it runs: N silo processes and one or more gateway processes on 127.0.0.1, clustered
+/// The product as it runs: N silo processes and one or more gateway processes on 127.0.0.1 (or on machines of
+/// their own, <see cref="RunningSystemOptions.SiloHosts"/>), clustered
 /// through PostgreSQL, reached over real HTTP. Gateways run in anonymous local mode (requests without a key act
 /// as an operator of fleet <see cref="AnonymousFleet"/>) unless a test asks for keys.
 /// </summary>
@@ -84,7 +85,7 @@ public sealed class RunningSystem : IAsyncDisposable
     public ChildProcess Silo(int index) => _silos[index].Process;
 
     /// <summary>Silo <paramref name="index"/>'s own HTTP endpoint (health and metrics).</summary>
-    public Uri SiloAddress(int index) => new($"{Scheme}://127.0.0.1:{_silos[index].HttpPort}");
+    public Uri SiloAddress(int index) => new($"{Scheme}://{_options.SiloHosts(index).Address}:{_silos[index].HttpPort}");
 
     /// <summary>Where silo <paramref name="index"/> takes Orleans clients (its gateway port).</summary>
     public int SiloGatewayPort(int index) => _silos[index].GatewayPort;
@@ -172,11 +173,13 @@ public sealed class RunningSystem : IAsyncDisposable
             settings[key] = value;
         }
 
-        var urls = string.Join(';', [$"{Scheme}://127.0.0.1:{httpPort}", .. _options.ExtraSiloUrls(index)]);
-        var silo = new ChildProcess($"silo{index}", RepositoryPaths.SiloDll, settings, "--urls", urls);
+        var host = _options.SiloHosts(index);
+        host.AddSettings(settings, SiloAddress(index), silo: true);
+        var urls = string.Join(';', [SiloAddress(index).ToString().TrimEnd('/'), .. _options.ExtraSiloUrls(index)]);
+        var silo = new ChildProcess($"silo{index}", RepositoryPaths.SiloDll, settings, "--urls", urls) { Launcher = host.Launcher };
         _silos[index] = (silo, httpPort, siloPort, gatewayPort);
         silo.Start();
-        await silo.WaitUntilHealthyAsync(_probe, new Uri(SiloAddress(index), "/health/ready").ToString(), StartTimeout);
+        await silo.WaitUntilHealthyAsync(_probe, new Uri(host.HealthAddress(SiloAddress(index)), "/health/ready").ToString(), StartTimeout);
     }
 
     private async Task StartGatewaysAsync()
@@ -192,11 +195,17 @@ public sealed class RunningSystem : IAsyncDisposable
             settings[key] = value;
         }
 
+        var host = _options.GatewayHost;
         for (var i = 0; i < _options.Gateways; i++)
         {
-            var address = new Uri($"{Scheme}://127.0.0.1:{FreePort.Next()}");
+            var address = new Uri($"{Scheme}://{host.Address}:{FreePort.Next()}");
             var urls = string.Join(';', [address.ToString().TrimEnd('/'), .. _options.ExtraGatewayUrls]);
-            var process = new ChildProcess(_options.Gateways == 1 ? "gateway" : $"gateway{i}", RepositoryPaths.GatewayDll, settings, "--urls", urls);
+            var placed = new Dictionary<string, string>(settings);
+            host.AddSettings(placed, address, silo: false);
+            var process = new ChildProcess(_options.Gateways == 1 ? "gateway" : $"gateway{i}", RepositoryPaths.GatewayDll, placed, "--urls", urls)
+            {
+                Launcher = host.Launcher,
+            };
             var http = NewClient(TimeSpan.FromSeconds(60));
             http.BaseAddress = address;
             _gateways.Add((process, address, http));
@@ -205,7 +214,7 @@ public sealed class RunningSystem : IAsyncDisposable
 
         foreach (var (process, address, _) in _gateways)
         {
-            await process.WaitUntilHealthyAsync(_probe, new Uri(address, "/health/ready").ToString(), StartTimeout);
+            await process.WaitUntilHealthyAsync(_probe, new Uri(host.HealthAddress(address), "/health/ready").ToString(), StartTimeout);
         }
     }
 

@@ -30,4 +30,10 @@ public sealed record RunningSystemOptions
 
     /// <summary>URLs silo <c>i</c> listens on besides its own on 127.0.0.1.</summary>
     public Func<int, IReadOnlyList<string>> ExtraSiloUrls { get; init; } = _ => [];
+
+    /// <summary>The machine silo <c>i</c> runs on (its address is also the one it advertises); this one's loopback by default.</summary>
+    public Func<int, ProcessHost> SiloHosts { get; init; } = _ => ProcessHost.Loopback;
+
+    /// <summary>The machine the gateways run on; anonymous mode needs loopback, elsewhere they take keys.</summary>
+    public ProcessHost GatewayHost { get; init; } = ProcessHost.Loopback;
 }

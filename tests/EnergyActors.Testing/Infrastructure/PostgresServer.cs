@@ -17,10 +17,12 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _root;
     private readonly string _data;
     private readonly bool _asPostgresUser;
+    private readonly PostgresListener _listener;
     private string _tlsSettings = string.Empty;
 
-    private PostgresServer(string bin, string root, int port)
+    private PostgresServer(string bin, string root, int port, PostgresListener? listener)
     {
+        _listener = listener ?? PostgresListener.Loopback;
         _bin = bin;
         _root = root;
         _data = Path.Combine(root, "data");
@@ -35,7 +37,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>The postgres role's password (every connection needs it: scram-sha-256, as deploy/local does).</summary>
     public string Password { get; }
 
-    public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Password={Password};Database=postgres;Pooling=false;Timeout=5";
+    public string AdminConnectionString => $"Host={_listener.Address};Port={Port};Username=postgres;Password={Password};Database=postgres;Pooling=false;Timeout=5";
 
     public static async Task<string> SharedAdminConnectionStringAsync()
     {
@@ -67,13 +69,14 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>
     /// A server of the test's own; with <paramref name="tls"/>, one that offers TLS (<c>ssl=on</c>) with that certificate
-    /// and key, as a production server would. Clients still choose (Npgsql's <c>SSL Mode</c>).
+    /// and key, as a production server would. Clients still choose (Npgsql's <c>SSL Mode</c>). With <paramref name="listener"/>,
+    /// one on another machine's address that lets that machine's network in (with the password, as every client).
     /// </summary>
-    public static async Task<PostgresServer> StartPrivateAsync(IssuedCertificate? tls = null)
+    public static async Task<PostgresServer> StartPrivateAsync(IssuedCertificate? tls = null, PostgresListener? listener = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"ea-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
-        var server = new PostgresServer(FindBin(), root, FreePort.Next());
+        var server = new PostgresServer(FindBin(), root, FreePort.Next(), listener);
         if (server._asPostgresUser)
         {
             await ShellCommand.RunAsync("chown", ["postgres:postgres", root]);
@@ -98,13 +101,18 @@ public sealed class PostgresServer : IAsyncDisposable
             "-D", server._data, "-U", "postgres", "--auth-local=scram-sha-256", "--auth-host=scram-sha-256",
             $"--pwfile={passwordFile}", "-E", "UTF8", "--no-sync",
         ]);
+        if (listener is not null)
+        {
+            await File.AppendAllTextAsync(Path.Combine(server._data, "pg_hba.conf"), $"host all all {listener.ClientSubnet} scram-sha-256\n");
+        }
+
         await server.StartAsync();
         return server;
     }
 
     public async Task StartAsync()
     {
-        var options = $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB{_tlsSettings}";
+        var options = $"-p {Port} -k {_root} -c listen_addresses={_listener.Address} -c max_connections=300 -c shared_buffers=256MB{_tlsSettings}";
         await RunAsync("pg_ctl", ["-D", _data, "-o", options, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start"]);
     }
 
@@ -143,10 +151,10 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private Task<string> RunAsync(string tool, IEnumerable<string> arguments)
     {
-        var path = Path.Combine(_bin, tool);
-        return _asPostgresUser
-            ? ShellCommand.RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments])
-            : ShellCommand.RunAsync(path, arguments);
+        List<string> command = _asPostgresUser
+            ? [.. _listener.Launcher, "runuser", "-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments]
+            : [.. _listener.Launcher, Path.Combine(_bin, tool), .. arguments];
+        return ShellCommand.RunAsync(command[0], command.Skip(1));
     }
 
     private static string FindBin()
