@@ -104,6 +104,9 @@ public sealed class ClusterScriptTests(ITestOutputHelper output)
         Assert.Equal(before["gateway1"], after["gateway1"]);
         Assert.Equal(before["nginx"], after["nginx"]);
         Assert.Contains("gateway0 restarted", await File.ReadAllTextAsync(Path.Combine(run.DataDir, "logs", "run.log")), StringComparison.Ordinal);
+        // What nginx hid from the clients: each line is an attempt on a gateway that failed and was retried on the other.
+        var retried = (await File.ReadAllLinesAsync(Path.Combine(run.DataDir, "logs", "nginx.log"))).Where(l => l.Contains("upstream", StringComparison.Ordinal)).ToList();
+        output.WriteLine($"nginx retried {retried.Count} attempt(s) on another gateway{(retried.Count > 0 ? ", e.g. " + retried[0] : "")}");
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => run.ClusterAsync(ClusterCommand, "remove-silo", "silo0"));
         Assert.Contains("last silo", refused.Message, StringComparison.Ordinal);
