@@ -1,10 +1,15 @@
 # shellcheck shell=bash
 # Used by run.sh: starts, watches, restarts and stops the stack's processes. Expects $data, $logs and
 # $restart (1 to restart dead processes) and postgres.sh's functions, with $pg_port for PostgreSQL.
+# A process stopped on purpose (stack_stop_async, asked by cluster.sh through control.sh) is "held": its
+# exit is reported as a stop, not a death, and --restart leaves it stopped until it is started again.
 # shellcheck disable=SC2154 # those variables are run.sh's, which sources this file.
 
 declare -a stack_names=()
 declare -A stack_cmd=() stack_ready=() stack_pid=() stack_started=() stack_starting=() stack_next=() stack_delay=()
+# stack_stopping: when to SIGKILL a process stopping on purpose; stack_held: stopped on purpose; stack_removing: to
+# forget once stopped; stack_ports: extra ports for stack.procs ("silo_port=… gateway_port=…").
+declare -A stack_stopping=() stack_held=() stack_removing=() stack_ports=()
 stack_pg_down=""
 
 # say MESSAGE: to the terminal and to run.log, with the time, for what happens to the stack while it runs.
@@ -42,6 +47,7 @@ stack_start() {
   stack_pid[$name]=$!
   stack_started[$name]=$SECONDS
   stack_next[$name]=""
+  stack_held[$name]=""
   stack_write_pids
 }
 
@@ -63,9 +69,10 @@ stack_wait_ready() {
   return 1
 }
 
-# name pid per line: run.sh itself, PostgreSQL's postmaster, then every process that is running now.
+# stack.pids, name pid per line: run.sh itself, PostgreSQL's postmaster, then every process that is running now.
+# stack.procs, for cluster.sh, every process defined: name pid (- when none) state ready-URL [ports...].
 stack_write_pids() {
-  local name pg
+  local name pg state
   pg=$(pg_server_pid "$data/pg")
   {
     echo "run $$"
@@ -75,6 +82,34 @@ stack_write_pids() {
     done
   } >"$data/stack.pids.tmp"
   mv -f "$data/stack.pids.tmp" "$data/stack.pids"
+  for name in "${stack_names[@]}"; do
+    if [ -n "${stack_stopping[$name]:-}" ]; then state=stopping
+    elif [ -n "${stack_pid[$name]:-}" ]; then state=$([ -n "${stack_starting[$name]:-}" ] && echo starting || echo running)
+    elif [ -n "${stack_held[$name]:-}" ]; then state=stopped
+    else state=dead; fi
+    echo "$name ${stack_pid[$name]:--} $state ${stack_ready[$name]} ${stack_ports[$name]:-}"
+  done >"$data/stack.procs.tmp"
+  mv -f "$data/stack.procs.tmp" "$data/stack.procs"
+}
+
+# stack_stop_async NAME [remove]: SIGTERM now; the watch loop reports the exit as a stop (and forgets NAME when
+# removing), and SIGKILLs it should it still run after 60 s.
+stack_stop_async() {
+  local name=$1
+  stack_stopping[$name]=$((SECONDS + 60))
+  stack_removing[$name]=${2:-}
+  stack_next[$name]=""
+  kill -TERM "${stack_pid[$name]}" 2>/dev/null || true
+  stack_write_pids
+}
+
+stack_forget() {
+  local name=$1 n kept=()
+  for n in "${stack_names[@]}"; do
+    [ "$n" = "$name" ] || kept+=("$n")
+  done
+  stack_names=("${kept[@]}")
+  unset "stack_cmd[$name]" "stack_ready[$name]" "stack_pid[$name]" "stack_held[$name]" "stack_ports[$name]"
 }
 
 stack_describe() {
@@ -92,15 +127,30 @@ stack_check() {
   local name=$1 pid=${stack_pid[$1]:-} status=0 delay
   if [ -n "$pid" ]; then
     if kill -0 "$pid" 2>/dev/null; then
-      if [ -n "${stack_starting[$name]:-}" ] && curl -fsS -o /dev/null --max-time 2 "${stack_ready[$name]}" 2>/dev/null; then
+      if [ -n "${stack_stopping[$name]:-}" ] && ((SECONDS > stack_stopping[$name])); then
+        say "$name (pid $pid) did not stop within 60 s; killing it"
+        kill -KILL "$pid" 2>/dev/null || true
+      elif [ -n "${stack_starting[$name]:-}" ] && curl -fsS -o /dev/null --max-time 2 "${stack_ready[$name]}" 2>/dev/null; then
+        say "$name (pid $pid) is ready$([ "${stack_starting[$name]}" = added ] || echo ' again')"
         stack_starting[$name]=""
-        say "$name (pid $pid) is ready again"
+        stack_write_pids
       fi
       return 0
     fi
     wait "$pid" 2>/dev/null || status=$?
     stack_pid[$name]=""
     stack_starting[$name]=""
+    if [ -n "${stack_stopping[$name]:-}" ]; then
+      stack_stopping[$name]=""
+      stack_held[$name]=1
+      say "$name (pid $pid) stopped as asked ($(stack_describe "$status"))"
+      if [ -n "${stack_removing[$name]:-}" ]; then
+        stack_forget "$name"
+        say "$name removed from the stack"
+      fi
+      stack_write_pids
+      return 0
+    fi
     stack_write_pids
     say "$name (pid $pid) died ($(stack_describe "$status")); the rest of the stack keeps running; its log: $logs/$name.log"
     if [ "$restart" -ne 1 ]; then

@@ -89,7 +89,7 @@ public sealed partial class RunScript : IAsyncDisposable
         }
     }
 
-    /// <summary>The running processes by name (run, postgres, silo0, …, gateway), as run.sh last wrote them.</summary>
+    /// <summary>The running processes by name (run, postgres, silo0, …, gateway or gateway0, … and nginx), as run.sh last wrote them.</summary>
     public Dictionary<string, int> Pids()
     {
         var path = Path.Combine(DataDir, "stack.pids");
@@ -110,6 +110,13 @@ public sealed partial class RunScript : IAsyncDisposable
         var line = File.ReadAllLines(Path.Combine(DataDir, "stack.env")).Single(l => l.StartsWith("CONNECTION=", StringComparison.Ordinal));
         return Unquote().Replace(line["CONNECTION=".Length..], "$1");
     }
+
+    /// <summary><c>deploy/local/cluster.sh</c> on this stack: its output, or an exception carrying it when it fails.</summary>
+    public Task<string> ClusterAsync(TimeSpan timeout, params string[] arguments) =>
+        ShellCommand.RunAsync(
+            "env",
+            [$"ENERGY_DATA_DIR={DataDir}", "bash", Path.Combine(RepositoryPaths.Root, "deploy", "local", "cluster.sh"), .. arguments],
+            timeout);
 
     public static bool IsRunning(int pid)
     {
