@@ -25,7 +25,7 @@ public sealed class HistoryRetentionTests(ITestOutputHelper output) : IAsyncLife
     /// <summary>Older than any partition: its rows sit in the default partition.</summary>
     private static readonly DateOnly BackfillDay = new(2026, 3, 25);
 
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(FirstDay.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(Now);
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private TestDatabase _database = null!;
 
@@ -35,14 +35,13 @@ public sealed class HistoryRetentionTests(ITestOutputHelper output) : IAsyncLife
     {
         _database = await TestDatabase.CreateAsync("retention");
         // The partitioner creates only today and the days ahead, so the clock walks through the past days.
-        var partitioner = new HistoryPartitioner(_database.DataSource, Options.Create(new HistoryPartitionOptions()), _clock, NullLogger<HistoryPartitioner>.Instance);
-        while (_clock.GetUtcNow() <= Now)
+        var walk = new FakeTimeProvider(new DateTimeOffset(FirstDay.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
+        var partitioner = new HistoryPartitioner(_database.DataSource, Options.Create(new HistoryPartitionOptions()), walk, NullLogger<HistoryPartitioner>.Instance);
+        for (; walk.GetUtcNow() <= Now; walk.Advance(TimeSpan.FromDays(1)))
         {
             await partitioner.EnsurePartitionsAsync(CancellationToken.None);
-            _clock.Advance(TimeSpan.FromDays(1));
         }
 
-        _clock.SetUtcNow(Now);
         foreach (var day in Days)
         {
             var noon = day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
