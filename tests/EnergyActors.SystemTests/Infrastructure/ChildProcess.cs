@@ -41,6 +41,13 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>What is started, given the dll and arguments: dotnet, unless a test puts a stand-in parent in between.</summary>
+    public string Program
+    {
+        get => _startInfo.FileName;
+        init => _startInfo.FileName = value;
+    }
+
     public bool HasExited => _process is null || _process.HasExited;
 
     /// <summary>The exit code once the process has exited.</summary>
