@@ -11,6 +11,8 @@ if (AccessSettings.RefusalToStart(builder.Configuration) is { } refusal)
     return 2;
 }
 
+// Under systemd (Type=notify) the unit counts as started once the host is; elsewhere this does nothing.
+builder.Services.AddSystemd();
 builder.AddGatewayServices();
 
 var app = builder.Build();

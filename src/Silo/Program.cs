@@ -7,6 +7,10 @@ using EnergyActors.Silo.Storage;
 // Content root = where the binaries are, so appsettings.json is found whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
+// Under systemd (Type=notify) the unit counts as started once the host is, and stops wait for a graceful shutdown;
+// elsewhere this does nothing.
+builder.Services.AddSystemd();
+
 var clusterHost = builder.Configuration.GetSection(ClusterHostOptions.SectionName).Get<ClusterHostOptions>() ?? new ClusterHostOptions();
 
 // Checked before anything starts: a silo advertising an address nobody can dial would join the cluster and be voted dead.

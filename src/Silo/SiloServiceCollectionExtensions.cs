@@ -53,9 +53,11 @@ public static class SiloServiceCollectionExtensions
 
         services.AddOptions<HistoryWriterOptions>().Bind(configuration.GetSection(HistoryWriterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HistoryPartitionOptions>().Bind(configuration.GetSection(HistoryPartitionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HistoryRetentionOptions>().Bind(configuration.GetSection(HistoryRetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<HistoryPartitioner>();
+        services.AddSingleton<HistoryRetention>();
         services.AddSingleton<ConnectionWarmUp>();
         services.AddSingleton<HistoryMetrics>();
         services.AddSingleton<HistoryWriter>();

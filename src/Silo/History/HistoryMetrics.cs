@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace EnergyActors.Silo.History;
 
-/// <summary>The history writer's instruments (meter <c>EnergyActors.History</c>).</summary>
+/// <summary>The history writer's and retention's instruments (meter <c>EnergyActors.History</c>).</summary>
 public sealed class HistoryMetrics
 {
     public const string MeterName = "EnergyActors.History";
@@ -12,6 +12,8 @@ public sealed class HistoryMetrics
     private readonly Counter<long> _failedFlushes;
     private readonly Histogram<int> _batchRows;
     private readonly Histogram<double> _flushDuration;
+    private readonly Counter<long> _partitionsDropped;
+    private readonly Counter<long> _rollupsDeleted;
 
     public HistoryMetrics(IMeterFactory meterFactory)
     {
@@ -22,6 +24,8 @@ public sealed class HistoryMetrics
         _failedFlushes = meter.CreateCounter<long>("energyactors.history.flush.failures", "{flush}", "Flushes that did not commit.");
         _batchRows = meter.CreateHistogram<int>("energyactors.history.flush.rows", "{row}", "Rows per flushed batch.");
         _flushDuration = meter.CreateHistogram<double>("energyactors.history.flush.duration", "s", "Time to stage, insert and commit one batch.");
+        _partitionsDropped = meter.CreateCounter<long>("energyactors.history.retention.partitions", "{partition}", "Daily partitions dropped by retention (History:RetentionDays), by table.");
+        _rollupsDeleted = meter.CreateCounter<long>("energyactors.history.retention.rollups", "{row}", "Site rollup rows deleted by retention (History:RollupRetentionDays).");
         QueueDepth = meter.CreateObservableGauge("energyactors.history.queue.rows", () => ObserveQueueDepth?.Invoke() ?? 0, "{row}", "Rows waiting for or in a flush.");
     }
 
@@ -45,4 +49,8 @@ public sealed class HistoryMetrics
     }
 
     internal void FlushFailed() => _failedFlushes.Add(1);
+
+    internal void PartitionDropped(string table) => _partitionsDropped.Add(1, new KeyValuePair<string, object?>("table", table));
+
+    internal void RollupsDeleted(long rows) => _rollupsDeleted.Add(rows);
 }

@@ -14,7 +14,8 @@ public sealed partial class HistoryPartitioner(
     TimeProvider timeProvider,
     ILogger<HistoryPartitioner> logger)
 {
-    private const long AdvisoryLockKey = 0x4541_5041_5254_4954; // "EAPARTIT"
+    /// <summary>Taken by every change to the partitions, creation and retention alike, so silos take turns.</summary>
+    internal const long AdvisoryLockKey = 0x4541_5041_5254_4954; // "EAPARTIT"
 
     public async Task EnsurePartitionsAsync(CancellationToken cancellationToken)
     {

@@ -44,6 +44,13 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>A command line the process runs under (e.g. <c>ip netns exec ns</c>, which execs it in place); none by default.</summary>
     public IReadOnlyList<string> Launcher { get; init; } = [];
 
+    /// <summary>What is started, given the dll and arguments: dotnet, unless a test puts a stand-in parent in between.</summary>
+    public string Program
+    {
+        get => _startInfo.FileName;
+        init => _startInfo.FileName = value;
+    }
+
     public bool HasExited => _process is null || _process.HasExited;
 
     /// <summary>The exit code once the process has exited.</summary>
