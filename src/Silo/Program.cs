@@ -19,6 +19,7 @@ builder.UseOrleans(silo => silo
     .UseEnergyActorsEndpoints(clusterHost)
     .UseEnergyActorsTls(clusterHost.Tls)
     .UseEnergyActorsClustering(builder.Configuration)
+    .UseEnergyActorsKubernetesHosting(builder.Configuration)
     .UseEnergyActorsGrainStorage()
     .AddActivityPropagation());
 
