@@ -7,8 +7,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 # shellcheck source=postgres.sh
 . "$here/postgres.sh"
+# shellcheck source=debian.sh
+. "$here/debian.sh"
 
 pg_ensure_installed
+# nginx -t checks deploy/compose/nginx.conf (ComposeFileTests).
+debian_ensure /usr/sbin/nginx nginx
 work=$(mktemp -d /tmp/energyactors-test.XXXXXX)
 chmod 755 "$work"
 port=$(pg_free_port)
