@@ -48,7 +48,7 @@ public sealed class ContainerImageTests(ITestOutputHelper output)
             $"-p:ContainerBaseImage={registry.Image}",
             $"-p:ContainerArchiveOutputPath={archive}",
             "-p:ContainerImageTag=test",
-        ], TimeSpan.FromMinutes(6));
+        ], TimeSpan.FromMinutes(10));
         var read = ImageArchive.Read(archive);
         output.WriteLine($"{project}: published in {watch.Elapsed.TotalSeconds:F0} s, {new FileInfo(archive).Length / 1024} KiB {read.Format} archive, "
             + $"entrypoint [{string.Join(' ', read.Strings("Entrypoint"))}], cmd [{string.Join(' ', read.Strings("Cmd"))}], ports [{string.Join(' ', read.ExposedPorts())}]");
