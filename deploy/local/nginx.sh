@@ -4,32 +4,15 @@
 # it like a silo), with its configuration, pid file and temporary files in a folder of the data directory, so
 # neither root nor the system's /etc/nginx, /var/lib/nginx or /run is needed.
 
+# shellcheck source=debian.sh
+. "$(dirname "${BASH_SOURCE[0]}")/debian.sh"
+
 nginx_bin() {
-  command -v nginx 2>/dev/null || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; }
+  debian_program nginx
 }
 
-# Installs Debian's package when nginx is missing (a fresh machine), without starting the system's own nginx
-# (it would take port 80, and a busy port 80 fails the package's installation): while apt-get runs, a
-# policy-rc.d tells the package scripts that no service may start, unless the machine already has one.
 nginx_ensure_installed() {
-  if [ -n "$(nginx_bin)" ]; then
-    return 0
-  fi
-  echo "nginx not found; installing Debian's package..." >&2
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "installing nginx needs root (apt-get install nginx)" >&2
-    return 1
-  fi
-  local policy=/usr/sbin/policy-rc.d ours=0 status=0
-  if [ ! -e "$policy" ]; then
-    printf '#!/bin/sh\nexit 101\n' >"$policy"
-    chmod 755 "$policy"
-    ours=1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  { apt-get update -qq && apt-get install -y -qq --no-install-recommends nginx; } >&2 || status=$?
-  if [ "$ours" -eq 1 ]; then rm -f "$policy"; fi
-  [ "$status" -eq 0 ] && [ -n "$(nginx_bin)" ]
+  debian_ensure nginx nginx
 }
 
 # nginx_write_config DIR LISTEN_PORT MAX_BODY_BYTES UPSTREAM_PORT...: DIR/nginx.conf for a balancer on

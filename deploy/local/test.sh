@@ -7,30 +7,16 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 # shellcheck source=postgres.sh
 . "$here/postgres.sh"
+# shellcheck source=debian.sh
+. "$here/debian.sh"
 
 pg_ensure_installed
-# The multi-host test builds its machines from network namespaces with ip (iproute2), missing from minimal images.
-if ! command -v ip >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
-  echo "ip (iproute2) not found; installing Debian's package..." >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iproute2 >&2 ||
-    { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iproute2 >&2; }
-fi
-
-
-# The deploy tests check the systemd units with systemd-analyze, which a minimal Debian (a container) lacks.
-ensure_systemd_analyze() {
-  if command -v systemd-analyze >/dev/null; then
-    return 0
-  fi
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "systemd-analyze not found and not root: the systemd unit checks will be skipped" >&2
-    return 0
-  fi
-  echo "systemd-analyze not found; installing Debian's systemd package..." >&2
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends systemd >&2
-}
-ensure_systemd_analyze
+# What some tests drive besides PostgreSQL: ip (network namespaces of the multi-host test), systemd-analyze (the
+# systemd units), nginx (run.sh --gateways and the compose file's configuration). A test whose tool is missing
+# (not root) says so and skips or checks less.
+debian_ensure ip iproute2 || true
+debian_ensure systemd-analyze systemd || true
+debian_ensure nginx nginx || true
 
 work=$(mktemp -d /tmp/energyactors-test.XXXXXX)
 chmod 755 "$work"

@@ -35,6 +35,7 @@ builder.UseOrleans(silo => silo
     .UseEnergyActorsEndpoints(clusterHost, endpoints)
     .UseEnergyActorsTls(clusterHost.Tls)
     .UseEnergyActorsClustering(builder.Configuration)
+    .UseEnergyActorsKubernetesHosting(builder.Configuration)
     .UseEnergyActorsGrainStorage()
     .AddActivityPropagation());
 

@@ -68,7 +68,7 @@ public sealed partial class SystemdUnitTests(ITestOutputHelper output)
     {
         var known = service == "silo" ? ConfigurationKeys.Silo : ConfigurationKeys.Gateway;
         var variables = await ExampleVariablesAsync(service);
-        var unknown = variables.Keys.Where(v => !ConfigurationKeys.IsKnown(known, ConfigurationKeys.FromEnvironmentVariable(v))).ToList();
+        var unknown = variables.Keys.Where(v => !ConfigurationKeys.IsKnown(known, ConfigurationKeys.FromEnvironment(v))).ToList();
         output.WriteLine($"{service}.env.example: {variables.Count} keys ({string.Join(", ", variables.Keys)})");
 
         Assert.True(unknown.Count == 0, $"{service}.env.example names keys nothing reads: {string.Join(", ", unknown)}");
