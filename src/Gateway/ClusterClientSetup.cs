@@ -28,9 +28,10 @@ public static class ClusterClientSetup
 
     /// <summary>
     /// When a gateway connection dies, calls already in flight get this long to answer before they are failed
-    /// (see <see cref="GatewayLossGuard"/>): ample for a healthy call, far below the deadline.
+    /// (see <see cref="GatewayLossGuard"/>) and, where safe, sent again: ample for a healthy call, and short because
+    /// a connection is dropped only once its silo is declared dead, late in the request's deadline.
     /// </summary>
-    public static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(1);
 
     /// <summary>Adds the Orleans client (on the gateway's <see cref="NpgsqlDataSource"/>); <paramref name="deadline"/> bounds every grain call (Gateway:GrainCallTimeoutSeconds).</summary>
     public static WebApplicationBuilder UseEnergyActorsClusterClient(this WebApplicationBuilder builder, TimeSpan deadline)

@@ -17,6 +17,9 @@ public sealed partial class SiloLossRetry(TimeSpan deadline, GatewayMetrics metr
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
 
+    // Time for one more attempt to be worth sending: a grain activated afresh on a live silo answers in milliseconds.
+    private static readonly TimeSpan ShortestUsefulAttempt = TimeSpan.FromMilliseconds(250);
+
     // A healthy grain call answers in well under a second; one silent for this long is far likelier lost than slow,
     // and sending it again is harmless (a slow one then commits once and answers twice).
     private static readonly TimeSpan LongestAttempt = TimeSpan.FromSeconds(5);
@@ -64,13 +67,14 @@ public sealed partial class SiloLossRetry(TimeSpan deadline, GatewayMetrics metr
 
     /// <summary>
     /// Doubling pauses give membership and the client's gateway list (refreshed every second) time to catch up; none
-    /// when what is left of the deadline would not cover the pause and a useful attempt after it.
+    /// when what is left of the deadline would not cover the pause and a useful attempt after it. A silo cut off
+    /// without a goodbye fails its calls only once it is declared dead, which can be late in the deadline.
     /// </summary>
     private TimeSpan? Pause(int attempt, long started)
     {
         var pause = TimeSpan.FromTicks(Math.Min(FirstPause.Ticks << Math.Min(attempt - 1, 10), LongestPause.Ticks));
         var left = deadline - Stopwatch.GetElapsedTime(started);
-        return left > pause + LongestPause ? pause : null;
+        return left > pause + ShortestUsefulAttempt ? pause : null;
     }
 
     private static void Observe(Task pending) =>
