@@ -14,8 +14,22 @@ public sealed partial class HistoryPartitioner(
     TimeProvider timeProvider,
     ILogger<HistoryPartitioner> logger)
 {
-    /// <summary>Taken by every change to the partitions, creation and retention alike, so silos take turns.</summary>
-    internal const long AdvisoryLockKey = 0x4541_5041_5254_4954; // "EAPARTIT"
+    private const long AdvisoryLockKey = 0x4541_5041_5254_4954; // "EAPARTIT"
+
+    /// <summary>
+    /// Takes the advisory lock every change to the partitions holds (creation and retention alike, so silos take
+    /// turns) for <paramref name="transaction"/>, and says whether <paramref name="relation"/> exists once it is held.
+    /// Only a hint: the catalogue this backend reads may not yet show what the silo that held the lock just created or
+    /// dropped, so callers also take "already exists" and "does not exist" from the DDL itself as another silo's work.
+    /// </summary>
+    internal static async Task<bool> LockAndFindAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string relation, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AdvisoryLockKey}), to_regclass($1) IS NOT NULL", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = relation });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetBoolean(1);
+    }
 
     public async Task EnsurePartitionsAsync(CancellationToken cancellationToken)
     {
@@ -36,15 +50,9 @@ public sealed partial class HistoryPartitioner(
         var from = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var exists = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AdvisoryLockKey}), to_regclass($1) IS NOT NULL", connection, transaction))
+        if (await LockAndFindAsync(connection, transaction, partition, cancellationToken))
         {
-            exists.Parameters.Add(new NpgsqlParameter<string> { TypedValue = partition });
-            await using var reader = await exists.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            if (reader.GetBoolean(1))
-            {
-                return;
-            }
+            return;
         }
 
         try
@@ -62,6 +70,10 @@ public sealed partial class HistoryPartitioner(
         {
             // The default partition already holds rows of that day; they stay there and stay correct.
             LogSkipped(ex, partition);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateTable)
+        {
+            // Another silo created it while this one waited for the lock (see LockAndFindAsync).
         }
     }
 

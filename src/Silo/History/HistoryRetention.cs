@@ -102,15 +102,9 @@ public sealed partial class HistoryRetention(
     private async Task<bool> DropAsync(NpgsqlConnection connection, string partition, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var exists = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({HistoryPartitioner.AdvisoryLockKey}), to_regclass($1) IS NOT NULL", connection, transaction))
+        if (!await HistoryPartitioner.LockAndFindAsync(connection, transaction, partition, cancellationToken))
         {
-            exists.Parameters.Add(new NpgsqlParameter<string> { TypedValue = partition });
-            await using var reader = await exists.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            if (!reader.GetBoolean(1))
-            {
-                return false;
-            }
+            return false;
         }
 
         try
@@ -126,15 +120,18 @@ public sealed partial class HistoryRetention(
             LogBusy(partition);
             return false;
         }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // Another silo dropped it while this one waited for the lock (see LockAndFindAsync).
+            return false;
+        }
     }
 
     private static async Task<long> DeleteRollupsAsync(NpgsqlConnection connection, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({HistoryPartitioner.AdvisoryLockKey})", connection, transaction))
-        {
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
+        // Under the partitions' lock too, so silos take turns (the table always exists).
+        await HistoryPartitioner.LockAndFindAsync(connection, transaction, "site_rollups", cancellationToken);
 
         // A bucket goes once all of it lies before the cut-off.
         await using var delete = new NpgsqlCommand(
