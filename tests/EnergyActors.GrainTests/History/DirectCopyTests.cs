@@ -110,6 +110,27 @@ public sealed class DirectCopyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_batch_far_larger_than_a_network_buffer_whose_last_rows_repeat_stored_keys_falls_back_whole()
+    {
+        await using var history = await HistoryWriterUnderTest.StartAsync("direct", new HistoryWriterOptions { MaxBatchRows = 20_000, MaxBatchDelayMilliseconds = 300, Writers = 1 });
+        var (writer, database) = (history.Writer, history.Database);
+        var id = $"L{Guid.NewGuid():N}"[..10];
+        await writer.AppendMeterReadings($"{id}-m", [new MeterReading(T0, 1, 230, null)]);
+        await writer.AppendVehicleReadings($"{id}-v", [new VehicleReading(T0, 10, 1, 20)]);
+
+        // Each table's COPY streams many buffers before the server meets the stored key at its very end.
+        var meters = Enumerable.Range(1, 3000).Select(i => new MeterReading(T0.AddSeconds(i), 2, 230, null)).Append(new MeterReading(T0, 2, 230, null)).ToArray();
+        var vehicles = Enumerable.Range(1, 3000).Select(i => new VehicleReading(T0.AddSeconds(i), 60, 2, 25)).Append(new VehicleReading(T0, 60, 2, 25)).ToArray();
+        var commits = await Task.WhenAll(writer.AppendMeterReadings($"{id}-m", meters), writer.AppendVehicleReadings($"{id}-v", vehicles));
+
+        Assert.All(commits, c => Assert.Equal(Enumerable.Range(0, 3001).Select(i => i < 3000), c.Stored));
+        Assert.Equal(commits[0].TransactionId, commits[1].TransactionId);
+        Assert.Equal(3001, await database.ScalarAsync("SELECT count(*) FROM meter_readings WHERE meter_id = $1", $"{id}-m"));
+        Assert.Equal(3001, await database.ScalarAsync("SELECT count(*) FROM vehicle_readings WHERE vehicle_id = $1", $"{id}-v"));
+        Assert.Equal(10, await database.ScalarAsync("SELECT soc FROM vehicle_readings WHERE vehicle_id = $1 AND ts = $2", $"{id}-v", T0));
+    }
+
+    [Fact]
     public async Task Poison_and_a_stored_key_in_one_batch_are_each_answered_and_the_rest_commits()
     {
         await using var history = await PoisonIsolationTests.StartWriterAsync(new HistoryWriterOptions { MaxBatchDelayMilliseconds = 200, Writers = 1, StagedBatchesAfterConflict = 0 });
