@@ -4,12 +4,12 @@ using Npgsql;
 namespace EnergyActors.Silo.History;
 
 /// <summary>
-/// One group commit's SQL, with poison isolation. A row whose content PostgreSQL refuses (a data, constraint or
+/// One group commit (its transaction is <see cref="HistoryBatchTransaction"/>), with poison isolation. A row whose content PostgreSQL refuses (a data, constraint or
 /// limit error) would fail every other row sharing its transaction, and retrying would fail them again. Such rows
 /// are found by bisection in probe transactions that are always rolled back, taken out of the batch, and the rest
 /// commits in one transaction: innocent callers never see another caller's poison, and never a 503 for it.
 /// </summary>
-internal sealed partial class HistoryBatchCommit(ILogger logger)
+internal sealed partial class HistoryBatchCommit(ILogger logger, DirectCopyPolicy policy, HistoryMetrics? metrics = null)
 {
     // A batch whose failure no single row explains (rows that fail only together) is not retried forever.
     private const int MaxIsolationRounds = 3;
@@ -20,11 +20,11 @@ internal sealed partial class HistoryBatchCommit(ILogger logger)
         {
             try
             {
-                return await WriteAsync(connection, batch);
+                return await HistoryBatchTransaction.WriteAsync(connection, batch, policy, metrics);
             }
             catch (PostgresException ex) when (StorageFailure.IsRowData(ex) && round <= MaxIsolationRounds)
             {
-                var ranges = batch.Where(w => w.HasRowsToStage).Select(w => new RowRange(w, 0, w.RowCount)).ToList();
+                var ranges = WholeWrites(batch.Where(w => w.HasRowsToStage)).ToList();
                 LogIsolating(ex.SqlState, ranges.Sum(r => r.Count), round);
                 if (await IsolateAsync(connection, ranges, ex) == 0)
                 {
@@ -32,49 +32,6 @@ internal sealed partial class HistoryBatchCommit(ILogger logger)
                 }
             }
         }
-    }
-
-    private static async Task<(Dictionary<HistoryTable, TableOutcome> Outcomes, ulong TransactionId)> WriteAsync(NpgsqlConnection connection, List<PendingWrite> batch)
-    {
-        var outcomes = new Dictionary<HistoryTable, TableOutcome>();
-        ulong transactionId = 0;
-        await using var transaction = await connection.BeginTransactionAsync();
-        foreach (var table in HistoryTables.All)
-        {
-            if (!batch.Exists(w => w.Table == table && w.HasRowsToStage))
-            {
-                continue;
-            }
-
-            var staged = await StageAsync(connection, table, batch.Select(w => new RowRange(w, 0, w.RowCount)));
-
-            long stored;
-            await using (var insert = new NpgsqlCommand(table.InsertSql, connection, transaction))
-            await using (var reader = await insert.ExecuteReaderAsync())
-            {
-                await reader.ReadAsync();
-                stored = reader.GetInt64(0);
-                // Readers that rebuild state from a snapshot use it to tell whether they already saw this commit.
-                transactionId = ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            HashSet<int>? duplicates = null;
-            if (stored < staged)
-            {
-                duplicates = [];
-                await using var find = new NpgsqlCommand(table.DuplicatesSql, connection, transaction);
-                await using var reader = await find.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    duplicates.Add(reader.GetInt32(0));
-                }
-            }
-
-            outcomes[table] = new TableOutcome((int)stored, duplicates);
-        }
-
-        await transaction.CommitAsync();
-        return (outcomes, transactionId);
     }
 
     /// <summary>
@@ -115,7 +72,7 @@ internal sealed partial class HistoryBatchCommit(ILogger logger)
                     continue;
                 }
 
-                await StageAsync(connection, table, ranges);
+                await CopyAsync(connection, table, table.CopySql, ranges, direct: false);
                 await using var insert = new NpgsqlCommand(table.InsertSql, connection, transaction);
                 await insert.ExecuteScalarAsync();
             }
@@ -129,25 +86,29 @@ internal sealed partial class HistoryBatchCommit(ILogger logger)
         }
     }
 
+    /// <summary>Every row of each write.</summary>
+    internal static IEnumerable<RowRange> WholeWrites(IEnumerable<PendingWrite> writes) => writes.Select(w => new RowRange(w, 0, w.RowCount));
+
     /// <summary>
-    /// Copies the rows of <paramref name="ranges"/> that belong to <paramref name="table"/> into its staging table,
-    /// skipping refused rows and keys an earlier row already staged; returns how many it staged.
+    /// Copies the rows of <paramref name="ranges"/> that belong to <paramref name="table"/> with <paramref name="copySql"/>
+    /// (into its staging table, or <paramref name="direct"/>ly into history), skipping refused rows and keys an earlier
+    /// row already copied; returns how many it copied.
     /// </summary>
-    private static async Task<int> StageAsync(NpgsqlConnection connection, HistoryTable table, IEnumerable<RowRange> ranges)
+    internal static async Task<int> CopyAsync(NpgsqlConnection connection, HistoryTable table, string copySql, IEnumerable<RowRange> ranges, bool direct)
     {
-        var staged = 0;
-        await using var importer = await connection.BeginBinaryImportAsync(table.CopySql);
+        var copied = 0;
+        await using var importer = await connection.BeginBinaryImportAsync(copySql);
         var keys = new HashSet<RowKey>();
         foreach (var range in ranges)
         {
             if (range.Write.Table == table)
             {
-                staged = range.Write.Stage(importer, keys, staged, range.From, range.To);
+                copied = range.Write.Stage(importer, keys, copied, range.From, range.To, direct);
             }
         }
 
         await importer.CompleteAsync();
-        return staged;
+        return copied;
     }
 
     private static (List<RowRange> Left, List<RowRange> Right) Halve(List<RowRange> ranges, int leftRows)
@@ -177,7 +138,7 @@ internal sealed partial class HistoryBatchCommit(ILogger logger)
     }
 
     /// <summary>Rows [From, To) of one write.</summary>
-    private readonly record struct RowRange(PendingWrite Write, int From, int To)
+    internal readonly record struct RowRange(PendingWrite Write, int From, int To)
     {
         public int Count => To - From;
     }

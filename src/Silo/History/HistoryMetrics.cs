@@ -14,6 +14,7 @@ public sealed class HistoryMetrics
     private readonly Histogram<double> _flushDuration;
     private readonly Counter<long> _partitionsDropped;
     private readonly Counter<long> _rollupsDeleted;
+    private readonly Counter<long> _directCopies;
 
     public HistoryMetrics(IMeterFactory meterFactory)
     {
@@ -26,6 +27,7 @@ public sealed class HistoryMetrics
         _flushDuration = meter.CreateHistogram<double>("energyactors.history.flush.duration", "s", "Time to stage, insert and commit one batch.");
         _partitionsDropped = meter.CreateCounter<long>("energyactors.history.retention.partitions", "{partition}", "Daily partitions dropped by retention (History:RetentionDays), by table.");
         _rollupsDeleted = meter.CreateCounter<long>("energyactors.history.retention.rollups", "{row}", "Site rollup rows deleted by retention (History:RollupRetentionDays).");
+        _directCopies = meter.CreateCounter<long>("energyactors.history.direct_copies", "{copy}", "Batches of one table COPYed straight into history (outcome stored), or undone because a key was already stored and staged instead (outcome fell_back).");
         QueueDepth = meter.CreateObservableGauge("energyactors.history.queue.rows", () => ObserveQueueDepth?.Invoke() ?? 0, "{row}", "Rows waiting for or in a flush.");
     }
 
@@ -47,6 +49,9 @@ public sealed class HistoryMetrics
         _batchRows.Record(rows);
         _flushDuration.Record(duration.TotalSeconds);
     }
+
+    internal void DirectCopy(string table, bool stored) =>
+        _directCopies.Add(1, new KeyValuePair<string, object?>("table", table), new KeyValuePair<string, object?>("outcome", stored ? "stored" : "fell_back"));
 
     internal void FlushFailed() => _failedFlushes.Add(1);
 

@@ -10,6 +10,9 @@ namespace EnergyActors.Silo.History;
 /// partitioned table by one INSERT that skips keys already stored and answers only how many it stored.
 /// Keys repeated within a batch are dropped while staging (the first wins), so the INSERT needs no sort.
 /// Duplicates are rare, so which staged rows were not new is asked only when the count says some were not.
+/// Because they are rare, a table without a follow-up may skip staging altogether: its rows are COPYed straight
+/// into the partitioned table (<see cref="DirectCopySql"/>), and only a unique violation sends the batch down
+/// the staging path (see <see cref="HistoryBatchCommit"/>).
 /// Every table is keyed by (device id, ts); its statements are built once, from its columns.
 /// </summary>
 internal abstract class HistoryTable
@@ -22,6 +25,8 @@ internal abstract class HistoryTable
         var staging = $"{name}_staging";
         CreateStagingSql = $"CREATE TEMP TABLE IF NOT EXISTS {staging} (seq integer NOT NULL, LIKE {name} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
         CopySql = $"COPY {staging} (seq, {columns}) FROM STDIN (FORMAT BINARY)";
+        // A follow-up must see exactly the rows stored, which only the staging INSERT's RETURNING tells.
+        DirectCopySql = followUp is null ? $"COPY {name} ({columns}) FROM STDIN (FORMAT BINARY)" : null;
         InsertSql = $"""
             WITH inserted AS (
                 INSERT INTO {name} ({columns})
@@ -48,6 +53,9 @@ internal abstract class HistoryTable
     public string CreateStagingSql { get; }
 
     public string CopySql { get; }
+
+    /// <summary>COPY straight into the partitioned table (rows routed to their day); null when the table has a follow-up.</summary>
+    public string? DirectCopySql { get; }
 
     /// <summary>Moves staged rows into history; answers one row: (rows stored, this transaction's id as text).</summary>
     public string InsertSql { get; }
@@ -91,12 +99,19 @@ internal sealed class HistoryTable<TRow> : HistoryTable
 
     public DateTimeOffset TimestampOf(TRow row) => _timestamp(row);
 
-    /// <summary>Writes one staging row, numbered <paramref name="sequence"/> within the batch.</summary>
-    public void WriteStagingRow(NpgsqlBinaryImporter importer, int sequence, string deviceId, TRow row)
+    /// <summary>
+    /// Writes one row: for staging, numbered <paramref name="sequence"/> within the batch; for the direct COPY
+    /// (<paramref name="sequence"/> null), the table's own columns only.
+    /// </summary>
+    public void WriteRow(NpgsqlBinaryImporter importer, int? sequence, string deviceId, TRow row)
     {
         ArgumentNullException.ThrowIfNull(importer);
         importer.StartRow();
-        importer.Write(sequence, NpgsqlDbType.Integer);
+        if (sequence is { } number)
+        {
+            importer.Write(number, NpgsqlDbType.Integer);
+        }
+
         importer.Write(deviceId, NpgsqlDbType.Text);
         importer.Write(_timestamp(row).UtcDateTime, NpgsqlDbType.TimestampTz);
         foreach (var value in _values)

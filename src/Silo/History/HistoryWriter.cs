@@ -34,7 +34,7 @@ public sealed partial class HistoryWriter : BackgroundService, IHistoryWriter
         _options = options.Value;
         _metrics = metrics;
         _logger = logger;
-        _commit = new HistoryBatchCommit(logger);
+        _commit = new HistoryBatchCommit(logger, new DirectCopyPolicy(_options.DirectCopy, _options.StagedBatchesAfterConflict), metrics);
         metrics.ObserveQueueDepth = () => Interlocked.Read(ref _outstandingRows);
     }
 

@@ -23,6 +23,16 @@ public sealed class HistoryWriterOptions
     [Range(1, 16)]
     public int Writers { get; set; } = 2;
 
+    /// <summary>
+    /// COPY a batch's meter and vehicle rows straight into history, betting that none is stored yet, and stage and
+    /// deduplicate them only when the bet is lost (a unique violation). Off: always stage (the slower, older path).
+    /// </summary>
+    public bool DirectCopy { get; set; } = true;
+
+    /// <summary>After a table's direct COPY met a stored key, how many of its next batches are staged before betting again.</summary>
+    [Range(0, 100_000)]
+    public int StagedBatchesAfterConflict { get; set; } = 32;
+
     /// <summary>What a refused caller is told to wait, in seconds (the HTTP Retry-After).</summary>
     [Range(1, 3_600)]
     public int RetryAfterSeconds { get; set; } = 1;

@@ -20,9 +20,10 @@ internal abstract class PendingWrite
     /// <summary>
     /// Stages the rows in [<paramref name="from"/>, <paramref name="to"/>) that were not refused and whose key no
     /// earlier row of the batch had (<paramref name="staged"/>), numbering them on from <paramref name="sequence"/>;
-    /// returns the next number.
+    /// returns the next number. <paramref name="direct"/>: the importer copies into the history table itself,
+    /// which has no number column (the numbers still say which rows were written).
     /// </summary>
-    public abstract int Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged, int sequence, int from, int to);
+    public abstract int Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged, int sequence, int from, int to, bool direct);
 
     /// <summary>Takes row <paramref name="index"/> out of every later staging: PostgreSQL refused its content.</summary>
     public abstract RejectedReading Refuse(int index, PostgresException error);
@@ -53,7 +54,7 @@ internal sealed class PendingWrite<TRow>(HistoryTable<TRow> table, string device
 
     public Task<HistoryCommit> Completion => _completion.Task;
 
-    public override int Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged, int sequence, int from, int to)
+    public override int Stage(NpgsqlBinaryImporter importer, HashSet<RowKey> staged, int sequence, int from, int to, bool direct)
     {
         if (_sequences.Length != rows.Count)
         {
@@ -65,7 +66,8 @@ internal sealed class PendingWrite<TRow>(HistoryTable<TRow> table, string device
             if (_isRefused?[i] != true && staged.Add(new RowKey(deviceId, table.TimestampOf(rows[i]).UtcTicks)))
             {
                 _sequences[i] = sequence;
-                table.WriteStagingRow(importer, sequence++, deviceId, rows[i]);
+                table.WriteRow(importer, direct ? null : sequence, deviceId, rows[i]);
+                sequence++;
             }
             else
             {

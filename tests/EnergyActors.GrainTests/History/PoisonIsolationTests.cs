@@ -1,12 +1,7 @@
-using System.Diagnostics.Metrics;
 using EnergyActors.Grains;
 using EnergyActors.Grains.Abstractions;
 using EnergyActors.Grains.Abstractions.Sites;
 using EnergyActors.Silo.History;
-using EnergyActors.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 namespace EnergyActors.Tests.History;
@@ -18,12 +13,15 @@ namespace EnergyActors.Tests.History;
 /// </summary>
 public sealed class PoisonIsolationTests(ITestOutputHelper output)
 {
+    // One rule the API knows nothing about: a soc of 42.42 is refused by PostgreSQL alone.
+    internal const string PoisonRule = "ALTER TABLE vehicle_readings ADD CONSTRAINT vehicle_readings_soc_check CHECK (soc <> 42.42)";
+
     private static readonly DateTimeOffset T0 = new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Poison_rows_are_refused_by_field_and_every_innocent_row_in_the_same_flushes_commits()
     {
-        await using var history = await WriterUnderTest.StartAsync();
+        await using var history = await StartWriterAsync();
         var (writer, database) = (history.Writer, history.Database);
         var prefix = $"P{Guid.NewGuid():N}"[..10];
         var flushesBefore = writer.Flushes;
@@ -72,7 +70,7 @@ public sealed class PoisonIsolationTests(ITestOutputHelper output)
     [Fact]
     public async Task A_write_whose_every_row_is_refused_completes_with_nothing_stored()
     {
-        await using var history = await WriterUnderTest.StartAsync();
+        await using var history = await StartWriterAsync();
         var (writer, database) = (history.Writer, history.Database);
         var vehicleId = $"V{Guid.NewGuid():N}";
         var commit = await writer.AppendVehicleReadings(vehicleId, [new VehicleReading(T0, 42.42, 1, 20), new VehicleReading(T0.AddMinutes(1), 42.42, 1, 20)]);
@@ -83,43 +81,14 @@ public sealed class PoisonIsolationTests(ITestOutputHelper output)
         Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM vehicle_readings WHERE vehicle_id = $1", vehicleId));
     }
 
-    private static SiteReading Site(DateTimeOffset at, string source) =>
+    internal static SiteReading Site(DateTimeOffset at, string source) =>
         new(at, 5, 1, 2, 0.5, 1.5, 0, 50, 25, 52, 99, 10, 1, 1, 0.96, 30, 20, 300, 40, source, 0);
 
-    /// <summary>A real history writer on a fresh database with one rule the API knows nothing about.</summary>
-    private sealed class WriterUnderTest : IAsyncDisposable
-    {
-        private readonly ServiceProvider _services;
-
-        private WriterUnderTest(TestDatabase database, ServiceProvider services, HistoryWriter writer)
-        {
-            Database = database;
-            _services = services;
-            Writer = writer;
-        }
-
-        public TestDatabase Database { get; }
-
-        public HistoryWriter Writer { get; }
-
-        public static async Task<WriterUnderTest> StartAsync()
-        {
-            var database = await TestDatabase.CreateAsync("poison");
-            await database.ScalarAsync("ALTER TABLE vehicle_readings ADD CONSTRAINT vehicle_readings_soc_check CHECK (soc <> 42.42)");
-            var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    /// <summary>A real history writer on a fresh database with <see cref="PoisonRule"/>.</summary>
+    internal static Task<HistoryWriterUnderTest> StartWriterAsync(HistoryWriterOptions? options = null) =>
+        HistoryWriterUnderTest.StartAsync(
+            "poison",
             // A wide flush window, so innocent and poison rows certainly share batches.
-            var options = Options.Create(new HistoryWriterOptions { MaxBatchDelayMilliseconds = 25, Writers = 2 });
-            var writer = new HistoryWriter(database.DataSource, options, new HistoryMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger<HistoryWriter>.Instance);
-            await writer.StartAsync(CancellationToken.None);
-            return new WriterUnderTest(database, services, writer);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Writer.StopAsync(CancellationToken.None);
-            Writer.Dispose();
-            await _services.DisposeAsync();
-            await Database.DisposeAsync();
-        }
-    }
+            options ?? new HistoryWriterOptions { MaxBatchDelayMilliseconds = 25, Writers = 2 },
+            PoisonRule);
 }
