@@ -22,19 +22,20 @@ internal sealed class BenchRuns(string folder)
     public static double? Number(JsonNode? node, params string[] names) =>
         names.Select(n => node?[n]).FirstOrDefault(v => v is not null) is { } v ? v.GetValue<double>() : null;
 
+    /// <summary>Runs numbered from 1 while any file of the run exists: a failed run leaves its pg.json but no figures.</summary>
     private List<JsonNode> Read(string phase, string extension)
     {
+        string PathOf(int run, string ext) => Path.Combine(folder, "runs", string.Create(CultureInfo.InvariantCulture, $"{phase}.{run}.{ext}"));
         var runs = new List<JsonNode>();
-        for (var run = 1; ; run++)
+        for (var run = 1; File.Exists(PathOf(run, "json")) || File.Exists(PathOf(run, "pg.json")); run++)
         {
-            var path = Path.Combine(folder, "runs", string.Create(CultureInfo.InvariantCulture, $"{phase}.{run}.{extension}"));
-            if (!File.Exists(path) || JsonNode.Parse(File.ReadAllText(path)) is not { } node)
+            if (File.Exists(PathOf(run, extension)) && JsonNode.Parse(File.ReadAllText(PathOf(run, extension))) is { } node)
             {
-                return runs;
+                runs.Add(node);
             }
-
-            runs.Add(node);
         }
+
+        return runs;
     }
 }
 

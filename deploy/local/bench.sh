@@ -115,3 +115,7 @@ phase_memory
 
 bench report --folder "$out"
 echo "figures written to $out/"
+if [ "${#bench_failures[@]}" -gt 0 ]; then
+  echo "runs that failed (left out of the figures): ${bench_failures[*]}" >&2
+  exit 1
+fi

@@ -12,6 +12,7 @@ ceiling_fsync() {
 
 ceiling_fsync_run() {
   local file=$2 log="$data/pg_test_fsync.log" pid rate=""
+  : >"$log"
   "$(pg_bin_dir)/pg_test_fsync" -s "$ceiling_seconds" -f "$data/pg_test_fsync.probe" >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 $((ceiling_seconds * 8 + 40))); do

@@ -8,6 +8,7 @@
 # Reads: $out, $pg_port, $pg_pwfile, $settle_max.
 
 settle_dirty_kb=32768
+bench_failures=()
 
 bench_sql() {
   pg_psql "$pg_port" "$pg_pwfile" -qtA -v ON_ERROR_STOP=1 -d "${2:-energy}" -c "$1"
@@ -68,7 +69,15 @@ bench_timed() {
     echo "-- $name, run $r of $runs"
     bench_settle "$prefix.settle.json"
     bench_pg_snapshot >"$prefix.before.json"
-    "$run" "$r" "$prefix.json"
+    # A failed run is reported and left out of the figures (the report shows what the other runs measured), rather
+    # than ending the benchmark; bench.sh exits non-zero at the end.
+    local status=0
+    "$run" "$r" "$prefix.json" || status=$?
+    if [ "$status" -ne 0 ]; then
+      echo "   !! $name run $r failed (exit $status)" >&2
+      rm -f "$prefix.json"
+      bench_failures+=("$name.$r")
+    fi
     # Backends pass their statistics on at most once a second.
     sleep 1.2
     bench_pg_snapshot >"$prefix.after.json"
