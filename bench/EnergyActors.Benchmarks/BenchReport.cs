@@ -84,7 +84,10 @@ internal static class BenchReport
         figures["goals"] = goals.ToJson();
         figures["repeats"] = new JsonObject(spreads.Where(s => s.Value is not null).Select(s => KeyValuePair.Create(s.Key, (JsonNode?)new JsonObject
         {
-            ["min"] = s.Value!.Min, ["median"] = s.Value.Median, ["max"] = s.Value.Max, ["runs"] = s.Value.Runs,
+            ["min"] = s.Value!.Min,
+            ["median"] = s.Value.Median,
+            ["max"] = s.Value.Max,
+            ["runs"] = s.Value.Runs,
         })));
         figures["database"] = new JsonObject(Phases.Where(p => runs.Database(p.Phase).Count > 0)
             .Select(p => KeyValuePair.Create(p.Phase, (JsonNode?)PhaseDatabase.Of(runs.Database(p.Phase)).ToJson())));

@@ -49,7 +49,10 @@ internal sealed class ReportGoals
 
     public JsonArray ToJson() => new(Goals.Select(g => (JsonNode)new JsonObject
     {
-        ["goal"] = g.Name, ["figure"] = g.Figure, ["target"] = g.Target, ["met"] = g.Met,
+        ["goal"] = g.Name,
+        ["figure"] = g.Figure,
+        ["target"] = g.Target,
+        ["met"] = g.Met,
     }).ToArray());
 
     private static Goal AtMost(string name, double? figure, double limit, string unit) =>
