@@ -90,7 +90,8 @@ done
 export ENERGY_BENCH_CONNECTION="$CONNECTION"
 pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$CONNECTION")
 pg_pwfile=$(pg_password_file "$data/pg")
-bench() { dotnet "$root/bench/EnergyActors.Benchmarks/bin/Release/net10.0/EnergyActors.Benchmarks.dll" "$@"; }
+bench_dll="$root/bench/EnergyActors.Benchmarks/bin/Release/net10.0/EnergyActors.Benchmarks.dll"
+bench() { dotnet "$bench_dll" "$@"; }
 sim() { dotnet "$root/src/Simulator/bin/Release/net10.0/EnergyActors.Simulator.dll" "$@"; }
 bench_prepare_statistics
 

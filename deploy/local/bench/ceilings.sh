@@ -2,7 +2,7 @@
 # shellcheck disable=SC2154 # set by bench.sh, listed under "Reads" below
 # Sourced by bench.sh: what this machine reaches without our code, measured in the same run as the figures.
 # Each writes $out/runs/ceiling-<name>.1.json; the COPY ceiling is the bulk load (phases.sh, phase_load).
-# Reads: $data, $out, $pg_port, $pg_pwfile, $ceiling_seconds, $single_concurrency, $here; bench (function).
+# Reads: $data, $out, $pg_port, $pg_pwfile, $ceiling_seconds, $single_concurrency, $here, $bench_dll.
 
 # WAL fdatasync ops/s on the bench's data folder: the first sync test of pg_test_fsync (one 8 kB write, then
 # fdatasync, Linux's default wal_sync_method). The rest of its tests are not needed, so it is stopped there.
@@ -57,7 +57,8 @@ ceiling_commits_run() {
 # single phase's concurrency: the most one HTTP server on these cores answers, before any of our work.
 ceiling_kestrel() {
   kestrel_port=$(pg_free_port)
-  bench kestrel --port "$kestrel_port" >"$data/kestrel.log" 2>&1 &
+  # dotnet itself in the background (not the bench function's subshell), so that its pid is the one stopped below.
+  dotnet "$bench_dll" kestrel --port "$kestrel_port" >"$data/kestrel.log" 2>&1 &
   kestrel=$!
   for _ in $(seq 1 120); do
     curl -fsS -o /dev/null -H 'Content-Type: application/json' -d '{"meterId":"m","timestamp":"2026-01-01T00:00:00Z","kwhConsumedAc":0.1,"voltage":230}' \
