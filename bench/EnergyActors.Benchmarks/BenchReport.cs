@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,89 +5,104 @@ using System.Text.Json.Nodes;
 namespace EnergyActors.Benchmarks;
 
 /// <summary>
-/// Gathers one bench.sh run's JSON files into the Markdown table of the README and one JSON file, with
-/// the ratios that make the figures readable: end to end against the COPY ceiling, and against the
-/// reference engine's 28.8 M readings a day (333/s).
+/// Gathers one bench.sh run's files into a Markdown report and one JSON file. Every figure is the median of its phase's
+/// runs (min – max beside it) and is set against the ceiling this machine reached in the same run: batches against binary
+/// COPY, single readings against a bare Kestrel POST, one-row commits (pgbench) and WAL fdatasync. The goals of issue 14
+/// are each marked met or missed; PostgreSQL's own counters per phase and the growth with the device count follow.
 /// </summary>
 internal static class BenchReport
 {
     private const double ReferenceReadingsPerSecond = 28_800_000d / 86_400;
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    /// <summary>Phases whose PostgreSQL counters the report shows, in run order, with the names the Markdown uses.</summary>
+    private static readonly (string Phase, string Title)[] Phases =
+    [
+        ("ceiling-commits", "pgbench one-row commits"), ("ingest-single", "HTTP single"), ("ingest-batch", "HTTP batch"),
+        ("ingest-single-keyed", "HTTP single, keyed"), ("ingest-batch-keyed", "HTTP batch, keyed"), ("grains", "grains in process"),
+        ("scale", "scale"), ("copy", "binary COPY"), ("analytics", "analytics, 4 in flight"), ("analytics-64", "analytics, 64 in flight"),
+        ("analytics-sql", "analytics by SQL"), ("memory", "memory"),
+    ];
+
     public static async Task RunAsync(BenchArguments arguments)
     {
         var folder = arguments.Text("folder") ?? "bench-results";
-        JsonNode? Read(string name) => File.Exists(Path.Combine(folder, name)) ? JsonNode.Parse(File.ReadAllText(Path.Combine(folder, name))) : null;
-        double? Number(JsonNode? node, params string[] names) =>
-            names.Select(n => node?[n]).FirstOrDefault(v => v is not null) is { } v ? v.GetValue<double>() : null;
+        var runs = new BenchRuns(folder);
+        static double? Committed(JsonNode run) => BenchRuns.Number(run, "rowsCommitted") / BenchRuns.Number(run, "elapsedSeconds");
 
-        var copy = Read("copy.json");
-        var batch = Read("ingest-batch.json");
-        var single = Read("ingest-single.json");
-        var batchKeyed = Read("ingest-batch-keyed.json");
-        var singleKeyed = Read("ingest-single-keyed.json");
-        var grains = Read("grains.json");
-        var memory = Read("memory.json");
-        var analytics = Read("analytics.json");
-        var analyticsSql = Read("analytics-sql.json");
-        double? Committed(JsonNode? run) => Number(run, "rowsCommitted") / Number(run, "elapsedSeconds");
-
-        var ceiling = Number(copy, "rowsPerSecond");
-        var batchRate = Committed(batch);
-        var singleRate = Committed(single);
-        var batchKeyedRate = Committed(batchKeyed);
-        var singleKeyedRate = Committed(singleKeyed);
-        var figures = new JsonObject
+        var fdatasync = runs.Spread("ceiling-fsync", "fdatasyncPerSecond");
+        var commits = runs.Spread("ceiling-commits", "commitsPerSecond");
+        var kestrel = runs.Spread("ceiling-kestrel", "requestsPerSecond");
+        var kestrelP99 = runs.Spread("ceiling-kestrel", "latencyP99Ms");
+        var copy = runs.Spread("copy", "rowsPerSecond");
+        var spreads = new Dictionary<string, Spread?>
         {
-            ["copyCeilingRowsPerSecond"] = ceiling,
-            ["batchCommittedPerSecond"] = batchRate,
-            ["batchP50Ms"] = Number(batch, "latencyP50Ms"),
-            ["batchP99Ms"] = Number(batch, "latencyP99Ms"),
-            ["batchToCopyRatio"] = batchRate / ceiling,
-            ["singleCommittedPerSecond"] = singleRate,
-            ["singleP50Ms"] = Number(single, "latencyP50Ms"),
-            ["singleP99Ms"] = Number(single, "latencyP99Ms"),
-            ["singleKeyedCommittedPerSecond"] = singleKeyedRate,
-            ["singleKeyedP99Ms"] = Number(singleKeyed, "latencyP99Ms"),
-            ["batchKeyedCommittedPerSecond"] = batchKeyedRate,
-            ["grainReadingsPerSecond"] = Number(grains, "readingsPerSecond"),
-            ["bytesPerVehicleGrainFullWindow"] = Number(memory, "bytesPerVehicleGrainFullWindow"),
-            ["bytesPerIdleMeterGrain"] = Number(memory, "bytesPerIdleMeterGrain"),
-            ["analyticsP50Ms"] = Number(analytics, "latencyP50Ms", "p50Ms"),
-            ["analyticsP99Ms"] = Number(analytics, "latencyP99Ms", "p99Ms"),
-            ["analyticsSqlP50Ms"] = Number(analyticsSql, "latencyP50Ms", "p50Ms"),
-            ["analyticsSqlP99Ms"] = Number(analyticsSql, "latencyP99Ms", "p99Ms"),
-            ["referenceReadingsPerSecond"] = ReferenceReadingsPerSecond,
-            ["batchToReferenceRatio"] = batchRate / ReferenceReadingsPerSecond,
-            ["singleToReferenceRatio"] = singleRate / ReferenceReadingsPerSecond,
+            ["walFdatasyncPerSecond"] = fdatasync,
+            ["pgbenchCommitsPerSecond"] = commits,
+            ["kestrelRequestsPerSecond"] = kestrel,
+            ["kestrelP99Ms"] = kestrelP99,
+            ["copyCeilingRowsPerSecond"] = copy,
+            ["batchCommittedPerSecond"] = runs.Spread("ingest-batch", Committed),
+            ["batchP50Ms"] = runs.Spread("ingest-batch", "latencyP50Ms"),
+            ["batchP99Ms"] = runs.Spread("ingest-batch", "latencyP99Ms"),
+            ["singleCommittedPerSecond"] = runs.Spread("ingest-single", Committed),
+            ["singleP50Ms"] = runs.Spread("ingest-single", "latencyP50Ms"),
+            ["singleP99Ms"] = runs.Spread("ingest-single", "latencyP99Ms"),
+            ["singleKeyedCommittedPerSecond"] = runs.Spread("ingest-single-keyed", Committed),
+            ["singleKeyedP99Ms"] = runs.Spread("ingest-single-keyed", "latencyP99Ms"),
+            ["batchKeyedCommittedPerSecond"] = runs.Spread("ingest-batch-keyed", Committed),
+            ["batchKeyedP99Ms"] = runs.Spread("ingest-batch-keyed", "latencyP99Ms"),
+            ["grainReadingsPerSecond"] = runs.Spread("grains", "readingsPerSecond"),
+            ["bytesPerVehicleGrainFullWindow"] = runs.Spread("memory", "bytesPerVehicleGrainFullWindow"),
+            ["bytesPerIdleMeterGrain"] = runs.Spread("memory", "bytesPerIdleMeterGrain"),
+            ["analyticsP50Ms"] = runs.Spread("analytics", "latencyP50Ms", "p50Ms"),
+            ["analyticsP99Ms"] = runs.Spread("analytics", "latencyP99Ms", "p99Ms"),
+            ["analytics64P50Ms"] = runs.Spread("analytics-64", "latencyP50Ms", "p50Ms"),
+            ["analytics64P99Ms"] = runs.Spread("analytics-64", "latencyP99Ms", "p99Ms"),
+            ["analyticsSqlP50Ms"] = runs.Spread("analytics-sql", "latencyP50Ms", "p50Ms"),
+            ["analyticsSqlP99Ms"] = runs.Spread("analytics-sql", "latencyP99Ms", "p99Ms"),
         };
+        double? M(string key) => spreads[key]?.Median;
 
-        var table = new StringBuilder()
-            .AppendLine("| Measure | Figure | Target / ratio |")
-            .AppendLine("| --- | ---: | --- |")
-            .AppendLine(Row("Binary COPY into history (ceiling)", F(ceiling, "readings/s"), $"{F(Number(copy, "rows"), "rows")}"))
-            .AppendLine(Row("HTTP batches of 1,000, committed", F(batchRate, "readings/s"), $"≥ 50 % of COPY: {P(batchRate / ceiling)}"))
-            .AppendLine(Row("  batch latency p50 / p99", $"{F(Number(batch, "latencyP50Ms"), null)} / {F(Number(batch, "latencyP99Ms"), "ms")}", "—"))
-            .AppendLine(Row("HTTP single-reading POSTs, committed", F(singleRate, "readings/s"), "≥ 10,000/s"))
-            .AppendLine(Row("  single latency p50 / p99", $"{F(Number(single, "latencyP50Ms"), null)} / {F(Number(single, "latencyP99Ms"), "ms")}", "p99 < 50 ms"))
-            .AppendLine(Row("  the same with a device key (auth + rate limit)", F(singleKeyedRate, "readings/s"), $"{P(singleKeyedRate / singleRate)} of anonymous; p99 {F(Number(singleKeyed, "latencyP99Ms"), "ms")}"))
-            .AppendLine(Row("HTTP batches of 1,000 with a device key", F(batchKeyedRate, "readings/s"), $"{P(batchKeyedRate / batchRate)} of anonymous"))
-            .AppendLine(Row("Grains + history writer (in-process)", F(Number(grains, "readingsPerSecond"), "readings/s"), "—"))
-            .AppendLine(Row("Vehicle grain, full 24 h window", F(Number(memory, "bytesPerVehicleGrainFullWindow"), "B"), "≤ 32 KiB"))
-            .AppendLine(Row("Idle meter grain", F(Number(memory, "bytesPerIdleMeterGrain"), "B"), "≤ 4 KiB"))
-            .AppendLine(Row("Analytics endpoint p50 / p99", $"{F(Number(analytics, "latencyP50Ms", "p50Ms"), null)} / {F(Number(analytics, "latencyP99Ms", "p99Ms"), "ms")}", "p99 < 2 ms"))
-            .AppendLine(Row("Same figures by SQL scan p50 / p99", $"{F(Number(analyticsSql, "latencyP50Ms", "p50Ms"), null)} / {F(Number(analyticsSql, "latencyP99Ms", "p99Ms"), "ms")}", "—"))
-            .AppendLine(Row("Reference engine's target", F(ReferenceReadingsPerSecond, "readings/s"), $"batch ×{F(batchRate / ReferenceReadingsPerSecond, null)}, single ×{F(singleRate / ReferenceReadingsPerSecond, null)}"))
+        var single = M("singleCommittedPerSecond");
+        var batch = M("batchCommittedPerSecond");
+        var figures = new JsonObject();
+        foreach (var (key, spread) in spreads)
+        {
+            figures[key] = spread?.Median;
+        }
+
+        figures["batchToCopyRatio"] = batch / copy?.Median;
+        figures["singleToKestrelRatio"] = single / kestrel?.Median;
+        figures["singleToPgbenchRatio"] = single / commits?.Median;
+        figures["singleToFdatasyncRatio"] = single / fdatasync?.Median;
+        figures["referenceReadingsPerSecond"] = ReferenceReadingsPerSecond;
+        figures["batchToReferenceRatio"] = batch / ReferenceReadingsPerSecond;
+        figures["singleToReferenceRatio"] = single / ReferenceReadingsPerSecond;
+
+        var goals = new ReportGoals(spreads, copy?.Median, kestrel?.Median);
+        figures["goals"] = goals.ToJson();
+        figures["repeats"] = new JsonObject(spreads.Where(s => s.Value is not null).Select(s => KeyValuePair.Create(s.Key, (JsonNode?)new JsonObject
+        {
+            ["min"] = s.Value!.Min,
+            ["median"] = s.Value.Median,
+            ["max"] = s.Value.Max,
+            ["runs"] = s.Value.Runs,
+        })));
+        figures["database"] = new JsonObject(Phases.Where(p => runs.Database(p.Phase).Count > 0)
+            .Select(p => KeyValuePair.Create(p.Phase, (JsonNode?)PhaseDatabase.Of(runs.Database(p.Phase)).ToJson())));
+        var scale = runs.Figures("scale") is [var scaleRun, ..] ? scaleRun["sizes"]?.AsArray() : null;
+        figures["scale"] = scale?.DeepClone();
+
+        var markdown = new StringBuilder()
+            .AppendLine(ReportTables.Ceilings(fdatasync, commits, kestrel, kestrelP99, copy))
+            .AppendLine(ReportTables.Figures(spreads, copy?.Median, kestrel?.Median, commits?.Median, fdatasync?.Median, ReferenceReadingsPerSecond))
+            .AppendLine(goals.Markdown())
+            .AppendLine(ReportTables.Database(Phases.Select(p => (p.Title, runs.Database(p.Phase))).Where(p => p.Item2.Count > 0)))
+            .AppendLine(ReportTables.Scale(scale))
             .ToString();
-        Console.WriteLine(table);
-        await File.WriteAllTextAsync(Path.Combine(folder, "bench-results.md"), table);
+        Console.WriteLine(markdown);
+        await File.WriteAllTextAsync(Path.Combine(folder, "bench-results.md"), markdown);
         await File.WriteAllTextAsync(Path.Combine(folder, "bench-results.json"), figures.ToJsonString(Indented));
     }
-
-    private static string Row(string measure, string figure, string target) => $"| {measure} | {figure} | {target} |";
-
-    private static string F(double? value, string? unit) =>
-        value is { } v ? v.ToString(v >= 100 ? "N0" : "0.###", CultureInfo.InvariantCulture) + (unit is null ? string.Empty : " " + unit) : "n/a";
-
-    private static string P(double? ratio) => ratio is { } r ? r.ToString("P0", CultureInfo.InvariantCulture) : "n/a";
 }

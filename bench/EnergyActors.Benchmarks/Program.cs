@@ -1,7 +1,8 @@
 using EnergyActors.Benchmarks;
 
 // Benchmark steps that need the product's insides rather than its HTTP API (bench.sh drives those
-// through the simulator): the binary-COPY ceiling, grain-level throughput and bytes per grain.
+// through the simulator): the binary-COPY ceiling, the bare-Kestrel ceiling, grain-level throughput, bytes per
+// grain and how those grow with the device count.
 var arguments = BenchArguments.Parse(args);
 switch (arguments.Command)
 {
@@ -20,11 +21,17 @@ switch (arguments.Command)
     case "replay":
         await SiteLoad.ReplayAsync(arguments);
         break;
+    case "kestrel":
+        await KestrelCeiling.RunAsync(arguments);
+        break;
+    case "scale":
+        await DeviceScale.RunAsync(arguments);
+        break;
     case "report":
         await BenchReport.RunAsync(arguments);
         break;
     default:
-        Console.Error.WriteLine("usage: EnergyActors.Benchmarks load|grains|memory|sites|replay|report --connection CS [--vehicles N] [--prefix P] [--json FILE]");
+        Console.Error.WriteLine("usage: EnergyActors.Benchmarks load|grains|memory|scale|kestrel|sites|replay|report --connection CS [--vehicles N] [--prefix P] [--json FILE]");
         return 2;
 }
 
