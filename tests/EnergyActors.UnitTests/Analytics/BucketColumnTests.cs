@@ -2,7 +2,7 @@ using EnergyActors.Grains.Analytics;
 
 namespace EnergyActors.Tests.Analytics;
 
-/// <summary>The window's per-bucket sums and counts against plain Int128 arithmetic, across every widening.</summary>
+/// <summary>The window's per-bucket sums and counts against plain Int128 arithmetic, across every widening and unit.</summary>
 public sealed class BucketColumnTests
 {
     private const int Length = 64;
@@ -56,24 +56,44 @@ public sealed class BucketColumnTests
     }
 
     [Fact]
-    public void Counts_stay_at_two_bytes_per_bucket_until_one_passes_a_ushort()
+    public void Counts_of_one_take_a_bit_per_bucket_and_widen_only_when_one_grows()
     {
         var column = new BucketColumn(Length);
         var empty = column.ApproximateBytes;
-        column.Increment(0);
-        var narrow = column.ApproximateBytes;
-        for (var i = 1; i < ushort.MaxValue; i++)
+        for (var i = 0; i < Length; i++)
         {
-            column.Increment(0);
+            column.Increment(i);
         }
 
-        Assert.Equal(narrow, column.ApproximateBytes);
+        var oneBit = column.ApproximateBytes;
+        Assert.Equal(empty + 24 + (Length / 8), oneBit);
+
         column.Increment(0);
-        Assert.Equal((Int128)ushort.MaxValue + 1, column[0]);
-        Assert.Equal(narrow + (2 * Length), column.ApproximateBytes);
+        column.Increment(0);
+        Assert.Equal(3, column[0]);
+        Assert.Equal(1, column[Length - 1]);
+        Assert.Equal(empty + 24 + (2 * Length / 8), column.ApproximateBytes);
 
         column.Release();
         Assert.Equal(empty, column.ApproximateBytes);
+    }
+
+    [Fact]
+    public void Readings_with_three_decimals_are_kept_in_thousandths_until_a_finer_one_arrives()
+    {
+        var column = new BucketColumn(Length);
+        var empty = column.ApproximateBytes;
+        for (var i = 0; i < Length; i++)
+        {
+            // 0.001 to 1.023 kWh, in millionths: ten bits a value in thousandths, twenty in millionths.
+            column.Add(i, (i * 16 + 1) * 1_000L);
+        }
+
+        Assert.Equal(empty + 24 + (10 * Length / 8), column.ApproximateBytes);
+        column.Add(7, 1);
+        Assert.Equal((((7 * 16) + 1) * 1_000L) + 1, column[7]);
+        Assert.Equal(((9 * 16) + 1) * 1_000L, column[9]);
+        Assert.Equal(empty + 24 + (20 * Length / 8), column.ApproximateBytes);
     }
 
     [Fact]
