@@ -30,6 +30,13 @@ public sealed class AnalyticsOptions
     [Range(1, 10_000)]
     public int FleetWakePerSecond { get; set; } = 20;
 
+    /// <summary>
+    /// How often a vehicle brings its stored window up to date (each at its own offset within the period, so a fleet's
+    /// writes spread out), besides when it deactivates. A restart reads back from history only what came after.
+    /// </summary>
+    [Range(10, 86_400)]
+    public int WindowStoreSeconds { get; set; } = 300;
+
     /// <summary>How often a fleet index shard writes the entries changed since its last write.</summary>
     [Range(100, 600_000)]
     public int FleetStoreMilliseconds { get; set; } = 2_000;
