@@ -20,11 +20,14 @@ switch (arguments.Command)
     case "replay":
         await SiteLoad.ReplayAsync(arguments);
         break;
+    case "recovery-check":
+        await RecoveryCheck.RunAsync(arguments);
+        break;
     case "report":
         await BenchReport.RunAsync(arguments);
         break;
     default:
-        Console.Error.WriteLine("usage: EnergyActors.Benchmarks load|grains|memory|sites|replay|report --connection CS [--vehicles N] [--prefix P] [--json FILE]");
+        Console.Error.WriteLine("usage: EnergyActors.Benchmarks load|grains|memory|sites|replay|recovery-check|report --connection CS [--vehicles N] [--prefix P] [--json FILE]");
         return 2;
 }
 
