@@ -62,6 +62,13 @@ public sealed partial class VehicleGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // A silo shutting down deactivates every vehicle at once; a write each would stretch the shutdown, and the
+        // periodic writes already bound what the next activation reads back.
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+        {
+            return;
+        }
+
         try
         {
             await PersistWindowAsync();

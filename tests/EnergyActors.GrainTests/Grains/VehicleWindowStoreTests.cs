@@ -26,9 +26,9 @@ public sealed class VehicleWindowStoreTests(GrainClusterFixture fixture)
 
         var performance = (await fixture.Grains.GetGrain<IVehicleGrain>(id).GetPerformance())!;
 
-        Assert.Equal(1.5m + 2.25m + 0.5m, performance.TotalDcKwh);
+        Assert.Equal(1.5m + 2.25m + 0.5m, performance.TotalDcDelivered);
         Assert.Equal(3, performance.VehicleReadings);
-        Assert.Equal(4m, performance.TotalAcKwh);
+        Assert.Equal(4m, performance.TotalAcConsumed);
         Assert.Equal(1, performance.MeterReadings);
     }
 
@@ -46,7 +46,7 @@ public sealed class VehicleWindowStoreTests(GrainClusterFixture fixture)
 
         var performance = (await fixture.Grains.GetGrain<IVehicleGrain>(id).GetPerformance())!;
 
-        Assert.Equal(2.25m, performance.TotalDcKwh);
+        Assert.Equal(2.25m, performance.TotalDcDelivered);
         Assert.Equal(1, performance.VehicleReadings);
         Assert.Equal(1, await fixture.Database.ScalarAsync(
             $"SELECT count(*) FROM vehicle_windows WHERE vehicle_id = $1 AND written_at > '2020-01-01' AND complete_at <> '{Stale}'", id));
@@ -71,7 +71,7 @@ public sealed class VehicleWindowStoreTests(GrainClusterFixture fixture)
     }
 
     // Deleted after the window was stored: only a restored window still counts it.
-    private Task DeleteFirstReadingAsync(string id, DateTimeOffset now) =>
+    private Task<long> DeleteFirstReadingAsync(string id, DateTimeOffset now) =>
         fixture.Database.ScalarAsync(
             "WITH gone AS (DELETE FROM vehicle_readings WHERE vehicle_id = $1 AND ts = $2 RETURNING 1) SELECT count(*) FROM gone", id, now.AddMinutes(-30).UtcDateTime);
 }
