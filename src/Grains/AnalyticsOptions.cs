@@ -24,8 +24,9 @@ public sealed class AnalyticsOptions
 
     /// <summary>
     /// How many vehicles per second a silo's fleet index shards wake after they activate, together, so their
-    /// verdicts keep sliding. Each wake rebuilds a window from history: waking thousands at once starves
-    /// ingestion, while vehicles that ingest or are queried wake by themselves anyway.
+    /// verdicts keep sliding. Each wake restores a stored window and reads back what was committed after it (a full
+    /// rebuild from history when none is stored): waking thousands at once still costs PostgreSQL a scan of each
+    /// window's index range, while vehicles that ingest or are queried wake by themselves anyway.
     /// </summary>
     [Range(1, 10_000)]
     public int FleetWakePerSecond { get; set; } = 20;
