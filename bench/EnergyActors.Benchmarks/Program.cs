@@ -27,11 +27,14 @@ switch (arguments.Command)
     case "scale":
         await DeviceScale.RunAsync(arguments);
         break;
+    case "recovery-check":
+        await RecoveryCheck.RunAsync(arguments);
+        break;
     case "report":
         await BenchReport.RunAsync(arguments);
         break;
     default:
-        Console.Error.WriteLine("usage: EnergyActors.Benchmarks load|grains|memory|scale|kestrel|sites|replay|report --connection CS [--vehicles N] [--prefix P] [--json FILE]");
+        Console.Error.WriteLine("usage: EnergyActors.Benchmarks load|grains|memory|scale|kestrel|sites|replay|recovery-check|report --connection CS [--vehicles N] [--prefix P] [--json FILE]");
         return 2;
 }
 

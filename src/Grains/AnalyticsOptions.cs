@@ -25,11 +25,19 @@ public sealed class AnalyticsOptions
 
     /// <summary>
     /// How many vehicles per second a silo's fleet index shards wake after they activate, together, so their
-    /// verdicts keep sliding. Each wake rebuilds a window from history: waking thousands at once starves
-    /// ingestion, while vehicles that ingest or are queried wake by themselves anyway.
+    /// verdicts keep sliding. Each wake restores a stored window and reads back what was committed after it (a full
+    /// rebuild from history when none is stored): waking thousands at once still costs PostgreSQL a scan of each
+    /// window's index range, while vehicles that ingest or are queried wake by themselves anyway.
     /// </summary>
     [Range(1, 10_000)]
     public int FleetWakePerSecond { get; set; } = 20;
+
+    /// <summary>
+    /// How often a vehicle brings its stored window up to date (each at its own offset within the period, so a fleet's
+    /// writes spread out), besides when it deactivates. A restart reads back from history only what came after.
+    /// </summary>
+    [Range(10, 86_400)]
+    public int WindowStoreSeconds { get; set; } = 300;
 
     /// <summary>How often a fleet index shard writes the entries changed since its last write.</summary>
     [Range(100, 600_000)]

@@ -13,15 +13,22 @@ public sealed class TransactionSnapshot
     // Sorted; usually empty. A vehicle grain keeps its snapshot for its whole activation, so it stays small.
     private readonly ulong[] _inProgress;
 
-    private TransactionSnapshot(ulong xmin, ulong xmax, ulong[] inProgress)
+    private TransactionSnapshot(ulong xmin, ulong xmax, ulong[] inProgress, string text)
     {
         _xmin = xmin;
         _xmax = xmax;
         _inProgress = inProgress;
+        Text = text;
     }
 
     /// <summary>Nothing was read: no transaction is visible.</summary>
-    public static TransactionSnapshot None { get; } = new(0, 0, []);
+    public static TransactionSnapshot None { get; } = new(0, 0, [], "0:0:");
+
+    /// <summary>The first transaction not yet started when the snapshot was taken: how far along the cluster's transactions it is.</summary>
+    public ulong Xmax => _xmax;
+
+    /// <summary>The snapshot in PostgreSQL's text form, to store it or hand it back as a <c>pg_snapshot</c>.</summary>
+    public string Text { get; }
 
     public static TransactionSnapshot Parse(string text)
     {
@@ -35,7 +42,7 @@ public sealed class TransactionSnapshot
         var inProgress = Array.ConvertAll(parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries), xid => ulong.Parse(xid, CultureInfo.InvariantCulture));
         Array.Sort(inProgress);
 
-        return new TransactionSnapshot(ulong.Parse(parts[0], CultureInfo.InvariantCulture), ulong.Parse(parts[1], CultureInfo.InvariantCulture), inProgress);
+        return new TransactionSnapshot(ulong.Parse(parts[0], CultureInfo.InvariantCulture), ulong.Parse(parts[1], CultureInfo.InvariantCulture), inProgress, text);
     }
 
     /// <summary>Whether the committed transaction <paramref name="xid"/> had committed before this snapshot was taken.</summary>

@@ -10,14 +10,15 @@ namespace EnergyActors.Grains;
 
 /// <summary>
 /// A vehicle's newest reading, its meter link and its rolling 24 h efficiency window. Reentrant so that
-/// concurrent readings share group commits; state changes only after the commit. The window is rebuilt
-/// from history on activation and then kept up to date by the vehicle's own readings and by the AC
-/// energy its meters forward after their commits. Its fleet is in VehicleGrain.Fleet.cs.
+/// concurrent readings share group commits; state changes only after the commit. The window is restored
+/// on activation (VehicleGrain.Recovery.cs) and then kept up to date by the vehicle's own readings and by the
+/// AC energy its meters forward after their commits. Its fleet is in VehicleGrain.Fleet.cs.
 /// </summary>
 [Reentrant]
 public sealed partial class VehicleGrain(
     IHistoryWriter history,
     IHistoryReader historyReader,
+    IWindowSnapshotStore windows,
     IAlertStore alerts,
     IDeviceOwners owners,
     TimeProvider time,
@@ -42,21 +43,12 @@ public sealed partial class VehicleGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var loaded = await historyReader.LoadVehicle(VehicleId, _window.Snapshot(now).Start, cancellationToken);
+        var loaded = await RestoreWindowAsync(now, cancellationToken);
         _latest = loaded.Latest;
         _rebuiltFrom = loaded.Snapshot;
         _seen = loaded.Latest is not null || loaded.EverAttributed;
         _fleet = FleetAccess.Restored(loaded.Fleet, _seen);
-        foreach (var reading in loaded.VehicleReadings)
-        {
-            ApplyDc(reading, now);
-        }
-
-        foreach (var energy in loaded.AcReadings)
-        {
-            ApplyAc(energy, now);
-        }
-
+        SchedulePersistence();
         if (_seen)
         {
             _activeAlerts.AddRange(loaded.ActiveAlerts.Where(VehicleAlertRules.IsVehicleKind));

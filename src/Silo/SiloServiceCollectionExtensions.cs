@@ -67,6 +67,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IDeviceOwners, DeviceOwners>();
         services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<IFleetEntryStore, FleetEntryStore>();
+        services.AddSingleton<IWindowSnapshotStore, WindowSnapshotStore>();
         services.AddSingleton<FleetWakePacer>();
         services.AddSingleton<ISiteHistoryReader, SiteHistoryReader>();
         services.TryAddSingleton(sp => new SiteSimulationClock(sp.GetRequiredService<TimeProvider>()));

@@ -1,0 +1,170 @@
+using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Analytics;
+using Microsoft.Extensions.Logging;
+
+namespace EnergyActors.Grains;
+
+/// <summary>
+/// How a vehicle's window survives its activation. A stored window holds exactly the history rows committed as of
+/// a PostgreSQL snapshot (and stamped before the window's end); on activation the vehicle restores it and reads back
+/// only the rows that came after, reaching the figures a full rebuild would. The stored window is never the live one:
+/// the live window also holds what meters forwarded, which no snapshot describes, so each write starts from the
+/// stored window and adds the rows committed since it, all from history. A missing, unreadable or stale stored
+/// window means a full rebuild, which is then stored.
+/// </summary>
+public sealed partial class VehicleGrain
+{
+    // xmin is widened to 64 bits against the reading statement's horizon; past half the 32-bit range that is no longer certain.
+    private const ulong StaleAfterTransactions = 1UL << 31;
+
+    private bool _persisting;
+
+    private async Task<VehicleHistory> RestoreWindowAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = _window.StartAt(now);
+        var stored = await windows.Load(VehicleId, cancellationToken);
+        if (stored is not null && _window.TryRestore(stored.Buckets))
+        {
+            var after = await historyReader.LoadVehicle(VehicleId, since, cancellationToken, stored.CatchUp);
+            if (!IsStale(stored, after))
+            {
+                Fill(after, now);
+                return after;
+            }
+
+            _window.Reset();
+        }
+        else if (stored is not null)
+        {
+            LogUnreadable(VehicleId);
+        }
+
+        var full = await historyReader.LoadVehicle(VehicleId, since, cancellationToken);
+        Fill(full, now);
+        if (!_window.IsEmpty)
+        {
+            // No call has run yet, so the live window is exactly what the snapshot saw: store it as it is.
+            await SaveAsync(_window, full.Snapshot, now);
+        }
+
+        return full;
+    }
+
+    private void SchedulePersistence()
+    {
+        var period = TimeSpan.FromSeconds(options.Value.WindowStoreSeconds);
+        // A per-vehicle offset spreads a fleet's writes over the period instead of bunching them after a restart.
+        var offset = TimeSpan.FromTicks((long)((uint)StringComparer.Ordinal.GetHashCode(VehicleId) % (ulong)period.Ticks));
+        this.RegisterGrainTimer(
+            _ => PersistWindowAsync(),
+            new GrainTimerCreationOptions { DueTime = offset, Period = period, Interleave = true });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A silo shutting down deactivates every vehicle at once; a write each would stretch the shutdown, and the
+        // periodic writes already bound what the next activation reads back.
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+        {
+            return;
+        }
+
+        try
+        {
+            await PersistWindowAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not fatal: the next activation catches up from the older stored window, or rebuilds.
+            LogStoreFailed(ex, VehicleId);
+        }
+    }
+
+    /// <summary>Brings the stored window up to the rows committed now, from history alone; the live window is not touched.</summary>
+    internal async Task PersistWindowAsync()
+    {
+        if (!_seen || _persisting)
+        {
+            return;
+        }
+
+        _persisting = true;
+        try
+        {
+            var now = time.GetUtcNow();
+            var window = NewWindow();
+            var since = window.StartAt(now);
+            var stored = await windows.Load(VehicleId, CancellationToken.None);
+            VehicleHistory rows;
+            if (stored is not null && window.TryRestore(stored.Buckets))
+            {
+                rows = await historyReader.LoadVehicle(VehicleId, since, CancellationToken.None, stored.CatchUp);
+                if (!IsStale(stored, rows) && rows.VehicleReadings.Count + rows.AcReadings.Count == 0)
+                {
+                    // Nothing came after it: the stored window is still exact.
+                    return;
+                }
+
+                if (IsStale(stored, rows))
+                {
+                    window.Reset();
+                    rows = await historyReader.LoadVehicle(VehicleId, since, CancellationToken.None);
+                }
+            }
+            else
+            {
+                rows = await historyReader.LoadVehicle(VehicleId, since, CancellationToken.None);
+            }
+
+            window.Advance(now);
+            FillWindow(window, rows, now);
+            await SaveAsync(window, rows.Snapshot, now);
+        }
+        finally
+        {
+            _persisting = false;
+        }
+    }
+
+    private static bool IsStale(StoredWindow stored, VehicleHistory after) =>
+        after.Snapshot.Xmax - stored.CatchUp.After.Xmax >= StaleAfterTransactions;
+
+    private EfficiencyWindow NewWindow() => new(_window.BucketSize, _window.FutureBuckets);
+
+    private Task SaveAsync(EfficiencyWindow window, TransactionSnapshot snapshot, DateTimeOffset now) =>
+        windows.Save(VehicleId, new StoredWindow(window.ToSnapshot(), new HistoryCatchUp(snapshot, window.HeldUntil), now));
+
+    private void Fill(VehicleHistory rows, DateTimeOffset now)
+    {
+        _window.Advance(now);
+        foreach (var reading in rows.VehicleReadings)
+        {
+            ApplyDc(reading, now);
+        }
+
+        foreach (var energy in rows.AcReadings)
+        {
+            ApplyAc(energy, now);
+        }
+    }
+
+    // The same rows the live window takes; one outside the API's limits was logged when the live window met it.
+    private static void FillWindow(EfficiencyWindow window, VehicleHistory rows, DateTimeOffset now)
+    {
+        foreach (var reading in rows.VehicleReadings.Where(ReadingLimits.IsApplicable))
+        {
+            window.AddDc(reading.Timestamp, reading.KwhDeliveredDc, reading.BatteryTemp, now);
+        }
+
+        foreach (var energy in rows.AcReadings.Where(ReadingLimits.IsApplicable))
+        {
+            window.AddAc(energy.Timestamp, energy.KwhConsumedAc, now);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {VehicleId}: stored efficiency window unreadable; rebuilding from history")]
+    private partial void LogUnreadable(string vehicleId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {VehicleId}: efficiency window not stored on deactivation")]
+    private partial void LogStoreFailed(Exception exception, string vehicleId);
+}
