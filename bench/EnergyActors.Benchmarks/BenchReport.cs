@@ -21,7 +21,7 @@ internal static class BenchReport
         ("ceiling-commits", "pgbench one-row commits"), ("ingest-single", "HTTP single"), ("ingest-batch", "HTTP batch"),
         ("ingest-single-keyed", "HTTP single, keyed"), ("ingest-batch-keyed", "HTTP batch, keyed"), ("grains", "grains in process"),
         ("scale", "scale"), ("copy", "binary COPY"), ("analytics", "analytics, 4 in flight"), ("analytics-64", "analytics, 64 in flight"),
-        ("analytics-sql", "analytics by SQL"), ("memory", "memory"),
+        ("analytics-sql", "analytics by SQL"), ("recovery", "recovery after SIGKILL"), ("memory", "memory"),
     ];
 
     public static async Task RunAsync(BenchArguments arguments)
@@ -61,6 +61,10 @@ internal static class BenchReport
             ["analytics64P99Ms"] = runs.Spread("analytics-64", "latencyP99Ms", "p99Ms"),
             ["analyticsSqlP50Ms"] = runs.Spread("analytics-sql", "latencyP50Ms", "p50Ms"),
             ["analyticsSqlP99Ms"] = runs.Spread("analytics-sql", "latencyP99Ms", "p99Ms"),
+            ["recoveryKillToReadySeconds"] = runs.Spread("recovery", "kill_to_ready_s"),
+            ["recoveryReadyToExactSeconds"] = runs.Spread("recovery", "ready_to_exact_s"),
+            ["recoveryIngestionPercent"] = runs.Spread("recovery", "rate_during_pct"),
+            ["storedWindowBytes"] = runs.Spread("recovery", "window_bytes"),
         };
         double? M(string key) => spreads[key]?.Median;
 

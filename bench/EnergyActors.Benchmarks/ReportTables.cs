@@ -48,6 +48,9 @@ internal static class ReportTables
             .AppendLine(Latency("Same figures by SQL scan p50 / p99", "analyticsSqlP50Ms", "analyticsSqlP99Ms"))
             .AppendLine(Row("Vehicle grain, full 24 h window", "bytesPerVehicleGrainFullWindow", "B", "—"))
             .AppendLine(Row("Idle meter grain", "bytesPerIdleMeterGrain", "B", "—"))
+            .AppendLine(Row("Recovery: SIGKILL of the only silo to the new one ready", "recoveryKillToReadySeconds", "s", "—"))
+            .AppendLine(Row("Recovery: ready to every vehicle's analytics and the fleet view exact", "recoveryReadyToExactSeconds", "s",
+                $"ingestion meanwhile {ReportText.Number(s["recoveryIngestionPercent"]?.Median, "%")} of before; stored window {ReportText.Number(s["storedWindowBytes"]?.Median, "B")}"))
             .AppendLine($"| Reference engine's target | {ReportText.Number(reference, "readings/s")} | — | batch ×{ReportText.Number(batch / reference, null)}, single ×{ReportText.Number(single / reference, null)} |")
             .ToString();
     }

@@ -2,7 +2,7 @@
 # shellcheck disable=SC2154 # set by bench.sh, listed under "Reads" below
 # Sourced by bench.sh: the timed phases, one function each. A phase runs its step through bench_timed (repeated) or
 # bench_once; the step gets RUN FILE and writes its figures to FILE, which BenchReport reads as runs/<name>.<run>.json.
-# Reads: $GATEWAY, $out, $repeats, $duration, $warmup, $devices, $vehicles, $single_concurrency, $analytics_requests,
+# Reads: $here, $data, $GATEWAY, $out, $repeats, $duration, $warmup, $devices, $vehicles, $single_concurrency, $analytics_requests,
 # $grain_readings, $scale_sizes, $quick; bench and sim (functions).
 
 ingest() {
@@ -74,7 +74,16 @@ phase_analytics() {
   bench_timed analytics-sql analytics_sql
 }
 
+# SIGKILL of the only silo holding the analytics phase's vehicles, under single-reading load (bench-recovery.sh).
+recovery_run() {
+  bash "$here/bench-recovery.sh" --data "$data" --vehicles "$vehicles" --prefix bench- --before "$duration" --json "$2"
+}
+
+phase_recovery() { bench_once recovery recovery_run; }
+
 memory_run() {
+  # The in-process silo's fleet index would wake every vehicle the stack's fleet entries name while it measures.
+  bench_sql "TRUNCATE fleet_entries" >/dev/null
   bench memory --connection env:ENERGY_BENCH_CONNECTION --prefix bench- --count "$((vehicles / 2))" --json "$2"
 }
 

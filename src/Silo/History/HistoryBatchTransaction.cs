@@ -5,24 +5,18 @@ namespace EnergyActors.Silo.History;
 
 /// <summary>
 /// One group commit's transaction. A table the <see cref="DirectCopyPolicy"/> allows is COPYed straight into
-/// history; when that COPY hits a key already stored (a unique violation), only that table's COPY is undone and
-/// its rows take the staging path (staged COPY, INSERT … ON CONFLICT DO NOTHING, duplicates asked by number), so
-/// the callers learn the same Stored[] either way. The undo is a savepoint when an earlier table of the batch
-/// must survive it, else a rollback of the whole (still empty) transaction, which saves the savepoint's round trip.
+/// history; when that COPY hits a key already stored (a unique violation), its rows take the staging path instead
+/// (staged COPY, INSERT … ON CONFLICT DO NOTHING, duplicates asked by number), so the callers learn the same Stored[]
+/// either way. The undo is a rollback of the whole transaction, and the batch is written again with that table
+/// staged, never a savepoint: rows written inside a savepoint carry the subtransaction's id as xmin, which no
+/// PostgreSQL snapshot lists as in progress, and a vehicle restoring its stored window tells the rows it has not seen
+/// by testing their xmin against such a snapshot.
 /// </summary>
 internal sealed class HistoryBatchTransaction : IAsyncDisposable
 {
-    private const string Savepoint = "history_direct";
-
     private readonly NpgsqlConnection _connection;
     private NpgsqlTransaction _transaction;
-
-    // Something in the transaction must survive undoing the next table's direct COPY.
     private bool _wrote;
-
-    // A direct COPY's savepoint is still open. Staging inserts run only at the top level: their duplicate lookup
-    // tells this transaction's rows by xmin, which inside a subtransaction would be the subtransaction's id.
-    private bool _inSavepoint;
     private ulong? _transactionId;
 
     private HistoryBatchTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction)
@@ -35,8 +29,29 @@ internal sealed class HistoryBatchTransaction : IAsyncDisposable
     public static async Task<(Dictionary<HistoryTable, TableOutcome> Outcomes, ulong TransactionId)> WriteAsync(
         NpgsqlConnection connection, List<PendingWrite> batch, DirectCopyPolicy policy, HistoryMetrics? metrics)
     {
-        var outcomes = new Dictionary<HistoryTable, TableOutcome>();
+        // Tables whose direct COPY met a stored key in this batch; each is added once, so there are at most as many
+        // rewrites as tables.
+        var staged = new HashSet<HistoryTable>();
         await using var write = new HistoryBatchTransaction(connection, await connection.BeginTransactionAsync());
+        while (true)
+        {
+            var outcomes = await write.WriteTablesAsync(batch, policy, staged, metrics);
+            if (outcomes is not null)
+            {
+                return (outcomes, await write.CommitAsync());
+            }
+
+            await write.RestartAsync();
+        }
+    }
+
+    public ValueTask DisposeAsync() => _transaction.DisposeAsync();
+
+    /// <summary>Every table's outcome, or null when a direct COPY conflicted after an earlier table wrote (the batch is written again).</summary>
+    private async Task<Dictionary<HistoryTable, TableOutcome>?> WriteTablesAsync(
+        List<PendingWrite> batch, DirectCopyPolicy policy, HashSet<HistoryTable> staged, HistoryMetrics? metrics)
+    {
+        var outcomes = new Dictionary<HistoryTable, TableOutcome>();
         foreach (var table in HistoryTables.All)
         {
             if (!batch.Exists(w => w.Table == table && w.HasRowsToStage))
@@ -44,42 +59,36 @@ internal sealed class HistoryBatchTransaction : IAsyncDisposable
                 continue;
             }
 
-            TableOutcome? direct = null;
-            if (policy.ShouldTry(table))
+            if (!staged.Contains(table) && policy.ShouldTry(table))
             {
-                direct = await write.TryCopyDirectAsync(table, batch);
-                if (direct is null)
+                var direct = await TryCopyDirectAsync(table, batch);
+                metrics?.DirectCopy(table.Name, direct is not null);
+                if (direct is not null)
                 {
-                    policy.Conflicted(table);
+                    outcomes[table] = direct.Value;
+                    continue;
                 }
 
-                metrics?.DirectCopy(table.Name, direct is not null);
+                policy.Conflicted(table);
+                staged.Add(table);
+                if (_wrote)
+                {
+                    return null;
+                }
+
+                // Nothing else was written: a fresh transaction is enough, and this table goes on staged.
+                await RestartAsync();
             }
 
-            outcomes[table] = direct ?? await write.StageAndInsertAsync(table, batch);
+            outcomes[table] = await StageAndInsertAsync(table, batch);
         }
 
-        return (outcomes, await write.CommitAsync());
+        return outcomes;
     }
 
-    public ValueTask DisposeAsync() => _transaction.DisposeAsync();
-
-    /// <summary>The table's rows COPYed into history, all of them new; null when a key was already stored (nothing of the table kept).</summary>
+    /// <summary>The table's rows COPYed into history, all of them new; null when a key was already stored.</summary>
     private async Task<TableOutcome?> TryCopyDirectAsync(HistoryTable table, List<PendingWrite> batch)
     {
-        var undoBySavepoint = _wrote;
-        if (undoBySavepoint && _transactionId is null)
-        {
-            // The id rides along with the savepoint, which saves the round trip CommitAsync would spend on it.
-            _transactionId = await ReadTransactionIdAsync($"SELECT pg_current_xact_id()::text; SAVEPOINT {Savepoint}");
-            _inSavepoint = true;
-        }
-        else if (undoBySavepoint)
-        {
-            await ExecuteAsync(_inSavepoint ? $"RELEASE SAVEPOINT {Savepoint}; SAVEPOINT {Savepoint}" : $"SAVEPOINT {Savepoint}");
-            _inSavepoint = true;
-        }
-
         try
         {
             var copied = await HistoryBatchCommit.CopyAsync(_connection, table, table.DirectCopySql!, HistoryBatchCommit.WholeWrites(batch), direct: true);
@@ -88,30 +97,21 @@ internal sealed class HistoryBatchTransaction : IAsyncDisposable
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            if (undoBySavepoint)
-            {
-                await ExecuteAsync($"ROLLBACK TO SAVEPOINT {Savepoint}; RELEASE SAVEPOINT {Savepoint}");
-                _inSavepoint = false;
-            }
-            else
-            {
-                await _transaction.RollbackAsync();
-                await _transaction.DisposeAsync();
-                _transaction = await _connection.BeginTransactionAsync();
-            }
-
             return null;
         }
     }
 
+    private async Task RestartAsync()
+    {
+        await _transaction.RollbackAsync();
+        await _transaction.DisposeAsync();
+        _transaction = await _connection.BeginTransactionAsync();
+        _wrote = false;
+        _transactionId = null;
+    }
+
     private async Task<TableOutcome> StageAndInsertAsync(HistoryTable table, List<PendingWrite> batch)
     {
-        if (_inSavepoint)
-        {
-            await ExecuteAsync($"RELEASE SAVEPOINT {Savepoint}");
-            _inSavepoint = false;
-        }
-
         var staged = await HistoryBatchCommit.CopyAsync(_connection, table, table.CopySql, HistoryBatchCommit.WholeWrites(batch), direct: false);
         _wrote = true;
         long stored;
@@ -142,19 +142,12 @@ internal sealed class HistoryBatchTransaction : IAsyncDisposable
     {
         if (_wrote && _transactionId is null)
         {
-            // Readers that rebuild state from a snapshot use it to tell whether they already saw this commit. Inside
-            // a savepoint it is still the top-level id, the one snapshots list.
+            // Readers that rebuild state from a snapshot use it to tell whether they already saw this commit.
             _transactionId = await ReadTransactionIdAsync("SELECT pg_current_xact_id()::text");
         }
 
         await _transaction.CommitAsync();
         return _transactionId ?? 0;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, _connection, _transaction);
-        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<ulong> ReadTransactionIdAsync(string sql)
