@@ -35,11 +35,15 @@ internal static class RecoveryCheck
             answers[id] = (await GetAsync(http, $"/v1/analytics/performance/{id}", token))["data"]!);
         var analyticsSeconds = clock.Elapsed.TotalSeconds;
 
-        JsonArray listed;
+        // The measured vehicles among those the fleet view lists; vehicles of other phases come back at the silo's
+        // wake pace (Analytics:FleetWakePerSecond) or with their own traffic, and are not what this phase times.
+        bool Measured(JsonNode? v) => ((string)v!["vehicleId"]!).StartsWith(arguments.Prefix, StringComparison.Ordinal);
+        var giveUp = TimeSpan.FromSeconds(arguments.Number("timeout", 120));
+        List<JsonNode?> listed;
         while (true)
         {
-            listed = (await GetAsync(http, "/v1/analytics/fleet?limit=1000", CancellationToken.None))["vehicles"]!.AsArray();
-            if (listed.All(v => (bool?)v!["refreshed"] != false))
+            listed = [.. (await GetAsync(http, "/v1/analytics/fleet?limit=1000", CancellationToken.None))["vehicles"]!.AsArray().Where(Measured)];
+            if (listed.All(v => (bool?)v!["refreshed"] != false) || clock.Elapsed > giveUp)
             {
                 break;
             }
@@ -47,14 +51,15 @@ internal static class RecoveryCheck
             await Task.Delay(100);
         }
 
-        var fleetSeconds = clock.Elapsed.TotalSeconds;
-        var wrong = await CountDifferentFromHistoryAsync(arguments.Connection, answers.Values.Concat(listed.Where(v => ((string)v!["vehicleId"]!).StartsWith(arguments.Prefix, StringComparison.Ordinal)))!);
+        // -1: not all refreshed within the time given.
+        var fleetSeconds = listed.All(v => (bool?)v!["refreshed"] != false) ? clock.Elapsed.TotalSeconds : -1;
+        var wrong = await CountDifferentFromHistoryAsync(arguments.Connection, answers.Values.Concat(listed)!);
         await BenchResult.WriteAsync(arguments, "recovery", new Dictionary<string, double>
         {
             ["vehicles"] = ids.Length,
             ["analytics_all_answered_s"] = analyticsSeconds,
             ["fleet_refreshed_s"] = fleetSeconds,
-            ["exact_s"] = Math.Max(analyticsSeconds, fleetSeconds),
+            ["exact_s"] = fleetSeconds < 0 ? -1 : Math.Max(analyticsSeconds, fleetSeconds),
             ["answers_not_equal_to_history"] = wrong,
         });
     }

@@ -32,7 +32,7 @@ json=${json:-$data/recovery.json}
 . "$data/stack.env"
 export ENERGY_BENCH_CONNECTION="$CONNECTION"
 bench() { dotnet "$root/bench/EnergyActors.Benchmarks/bin/Release/net10.0/EnergyActors.Benchmarks.dll" "$@"; }
-sim() { dotnet "$root/src/Simulator/bin/Release/net10.0/EnergyActors.Simulator.dll" "$@"; }
+sim_dll="$root/src/Simulator/bin/Release/net10.0/EnergyActors.Simulator.dll"
 now() { date +%s.%N; }
 
 # sql QUERY: one value; the password goes through the environment, never the argument list.
@@ -71,7 +71,8 @@ bytes=$(sql "SELECT round(avg(octet_length(buckets))) FROM vehicle_windows WHERE
 sql "CHECKPOINT" >/dev/null
 
 echo "== ingestion on other devices, ${before} s before the kill"
-sim ingest --gateway "$GATEWAY" --connection env:ENERGY_BENCH_CONNECTION --mode single --meters 2500 --vehicles 2500 \
+# Started directly (not through a shell function), so that $! is the load itself and the trap stops it.
+dotnet "$sim_dll" ingest --gateway "$GATEWAY" --connection env:ENERGY_BENCH_CONNECTION --mode single --meters 2500 --vehicles 2500 \
   --concurrency 64 --warmup 0 --duration $((before + 300)) --prefix recovery- --json "$data/recovery-ingest.json" >"$data/recovery-ingest.log" 2>&1 &
 load=$!
 trap 'kill "$load" 2>/dev/null || true' EXIT
