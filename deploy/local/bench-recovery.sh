@@ -35,12 +35,9 @@ bench() { dotnet "$root/bench/EnergyActors.Benchmarks/bin/Release/net10.0/Energy
 sim_dll="$root/src/Simulator/bin/Release/net10.0/EnergyActors.Simulator.dll"
 now() { date +%s.%N; }
 
-# sql QUERY: one value; the password goes through the environment, never the argument list.
-sql() {
-  local conn=";$CONNECTION;"
-  PGPASSWORD=$(sed -E 's/.*;Password=([^;]*);.*/\1/' <<<"$conn") "$(pg_bin_dir)/psql" -h 127.0.0.1 \
-    -p "$(sed -E 's/.*;Port=([0-9]+);.*/\1/' <<<"$conn")" -U postgres -XAtq -c "$1" energy
-}
+# sql QUERY: one value, through postgres.sh's psql (the password from run.sh's file, never the argument list).
+pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$CONNECTION")
+sql() { pg_psql "$pg_port" "$(pg_password_file "$data/pg")" -qtA -d energy -c "$1"; }
 # History rows inserted so far, as PostgreSQL's statistics count them (flushed at least once a second).
 inserted() { sql "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname ~ '^(vehicle|meter)_readings_' AND relname !~ 'staging'"; }
 proc() { awk -v n="$1" -v f="$2" '$1 == n { print $f }' "$data/stack.procs"; }
