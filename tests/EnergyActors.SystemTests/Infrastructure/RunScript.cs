@@ -12,6 +12,8 @@ namespace EnergyActors.Tests.Infrastructure;
 /// </summary>
 public sealed partial class RunScript : IAsyncDisposable
 {
+    private const string BannerEnd = "Press Ctrl+C to stop.";
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private Dictionary<string, int> _lastPids = [];
@@ -59,7 +61,10 @@ public sealed partial class RunScript : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts run.sh (Release binaries, already built) and waits until it has written stack.env, i.e. the stack serves.</summary>
+    /// <summary>
+    /// Starts run.sh (Release binaries, already built) and waits until it has written stack.env (the stack serves)
+    /// and its banner has reached us: the banner comes after stack.env and through a pipe we read asynchronously.
+    /// </summary>
     public static async Task<RunScript> StartAsync(TimeSpan timeout, params string[] arguments)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), $"ea-run-{Guid.NewGuid():N}");
@@ -70,7 +75,7 @@ public sealed partial class RunScript : IAsyncDisposable
         try
         {
             var deadline = DateTime.UtcNow + timeout;
-            while (!File.Exists(Path.Combine(dataDir, "stack.env")))
+            while (!File.Exists(Path.Combine(dataDir, "stack.env")) || !script.Output.Contains(BannerEnd, StringComparison.Ordinal))
             {
                 if (script._process.HasExited || DateTime.UtcNow > deadline)
                 {
