@@ -21,33 +21,58 @@ public sealed partial class VehicleGrain
 
     private async Task<VehicleHistory> RestoreWindowAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var since = _window.StartAt(now);
+        var (rows, restored) = await ReadBackAsync(_window, now, cancellationToken);
+        Fill(rows, now);
+        if (!restored && !_window.IsEmpty)
+        {
+            // No call has run yet, so the live window is exactly what the snapshot saw. It is stored just after the
+            // activation rather than during it, so a rebuild does not also wait for a write.
+            var rebuilt = Stored(_window, rows.Snapshot, now);
+            this.RegisterGrainTimer(
+                _ => StoreRebuiltAsync(rebuilt),
+                new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true });
+        }
+
+        return rows;
+    }
+
+    private async Task StoreRebuiltAsync(StoredWindow rebuilt)
+    {
+        try
+        {
+            await windows.Save(VehicleId, rebuilt);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not fatal: the periodic write stores it later, and until then the next activation rebuilds again.
+            LogStoreFailed(ex, VehicleId);
+        }
+    }
+
+    /// <summary>
+    /// Restores the stored window into <paramref name="window"/> and reads the rows committed after it; when there is
+    /// none, or it is unreadable or stale, resets <paramref name="window"/> and reads every row of the window instead.
+    /// </summary>
+    private async Task<(VehicleHistory Rows, bool Restored)> ReadBackAsync(EfficiencyWindow window, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = window.StartAt(now);
         var stored = await windows.Load(VehicleId, cancellationToken);
-        if (stored is not null && _window.TryRestore(stored.Buckets))
+        if (stored is not null && window.TryRestore(stored.Buckets))
         {
             var after = await historyReader.LoadVehicle(VehicleId, since, cancellationToken, stored.CatchUp);
-            if (!IsStale(stored, after))
+            if (after.Snapshot.Xmax - stored.CatchUp.After.Xmax < StaleAfterTransactions)
             {
-                Fill(after, now);
-                return after;
+                return (after, true);
             }
 
-            _window.Reset();
+            window.Reset();
         }
         else if (stored is not null)
         {
             LogUnreadable(VehicleId);
         }
 
-        var full = await historyReader.LoadVehicle(VehicleId, since, cancellationToken);
-        Fill(full, now);
-        if (!_window.IsEmpty)
-        {
-            // No call has run yet, so the live window is exactly what the snapshot saw: store it as it is.
-            await SaveAsync(_window, full.Snapshot, now);
-        }
-
-        return full;
+        return (await historyReader.LoadVehicle(VehicleId, since, cancellationToken), false);
     }
 
     private void SchedulePersistence()
@@ -93,32 +118,16 @@ public sealed partial class VehicleGrain
         {
             var now = time.GetUtcNow();
             var window = NewWindow();
-            var since = window.StartAt(now);
-            var stored = await windows.Load(VehicleId, CancellationToken.None);
-            VehicleHistory rows;
-            if (stored is not null && window.TryRestore(stored.Buckets))
+            var (rows, restored) = await ReadBackAsync(window, now, CancellationToken.None);
+            if (restored && rows.VehicleReadings.Count + rows.AcReadings.Count == 0)
             {
-                rows = await historyReader.LoadVehicle(VehicleId, since, CancellationToken.None, stored.CatchUp);
-                if (!IsStale(stored, rows) && rows.VehicleReadings.Count + rows.AcReadings.Count == 0)
-                {
-                    // Nothing came after it: the stored window is still exact.
-                    return;
-                }
-
-                if (IsStale(stored, rows))
-                {
-                    window.Reset();
-                    rows = await historyReader.LoadVehicle(VehicleId, since, CancellationToken.None);
-                }
-            }
-            else
-            {
-                rows = await historyReader.LoadVehicle(VehicleId, since, CancellationToken.None);
+                // Nothing came after it: the stored window is still exact.
+                return;
             }
 
             window.Advance(now);
             FillWindow(window, rows, now);
-            await SaveAsync(window, rows.Snapshot, now);
+            await windows.Save(VehicleId, Stored(window, rows.Snapshot, now));
         }
         finally
         {
@@ -126,13 +135,10 @@ public sealed partial class VehicleGrain
         }
     }
 
-    private static bool IsStale(StoredWindow stored, VehicleHistory after) =>
-        after.Snapshot.Xmax - stored.CatchUp.After.Xmax >= StaleAfterTransactions;
-
     private EfficiencyWindow NewWindow() => new(_window.BucketSize, _window.FutureBuckets);
 
-    private Task SaveAsync(EfficiencyWindow window, TransactionSnapshot snapshot, DateTimeOffset now) =>
-        windows.Save(VehicleId, new StoredWindow(window.ToSnapshot(), new HistoryCatchUp(snapshot, window.HeldUntil), now));
+    private static StoredWindow Stored(EfficiencyWindow window, TransactionSnapshot snapshot, DateTimeOffset now) =>
+        new(window.ToSnapshot(), new HistoryCatchUp(snapshot, window.HeldUntil), now);
 
     private void Fill(VehicleHistory rows, DateTimeOffset now)
     {
@@ -165,6 +171,6 @@ public sealed partial class VehicleGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {VehicleId}: stored efficiency window unreadable; rebuilding from history")]
     private partial void LogUnreadable(string vehicleId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {VehicleId}: efficiency window not stored on deactivation")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {VehicleId}: efficiency window not stored")]
     private partial void LogStoreFailed(Exception exception, string vehicleId);
 }
