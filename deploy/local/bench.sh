@@ -80,6 +80,9 @@ stop_stack() {
   rm -rf "$data"
 }
 trap stop_stack EXIT
+# Without these a signal would end bash before the EXIT trap runs, leaving run.sh's silo and PostgreSQL behind.
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
 for _ in $(seq 1 300); do
   [ -f "$data/stack.env" ] && break
   kill -0 "$stack" 2>/dev/null || { cat "$data/run.log" >&2; exit 1; }
