@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The recovery phase of the benchmark, on a stack run.sh is already running (ENERGY_DATA_DIR=DIR, one silo) whose
 # N vehicles (bench load, prefix bench-) hold full windows and were activated (bench.sh's analytics warm-up does
-# both). It waits until every one of them has stored its window (Analytics__WindowStoreSeconds on the silo sets how
-# often they do; by default within 5 minutes), starts single-reading ingestion on other devices, SIGKILLs silo0,
+# both). It waits until every one of them has stored its window (a vehicle does just after an activation that
+# rebuilt it, then every Analytics:WindowStoreSeconds), starts single-reading ingestion on other devices, SIGKILLs silo0,
 # starts it again through run.sh's control channel, and measures the seconds from the new silo being ready until
 # every vehicle's analytics has answered and the fleet view is refreshed (then checks the answers against SQL), and
 # committed readings/s during that time against before the kill. Writes DIR/recovery.json (or --json FILE).

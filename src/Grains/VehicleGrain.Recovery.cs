@@ -19,6 +19,10 @@ public sealed partial class VehicleGrain
 
     private bool _persisting;
 
+    // Whether history may hold rows the stored window lacks. Only a hint: a row this activation never saw is read
+    // back by the next activation's catch-up all the same, so an idle vehicle's periodic write costs no query.
+    private bool _committedSinceStore = true;
+
     private async Task<VehicleHistory> RestoreWindowAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (rows, restored) = await ReadBackAsync(_window, now, cancellationToken);
@@ -108,12 +112,13 @@ public sealed partial class VehicleGrain
     /// <summary>Brings the stored window up to the rows committed now, from history alone; the live window is not touched.</summary>
     internal async Task PersistWindowAsync()
     {
-        if (!_seen || _persisting)
+        if (!_seen || _persisting || !_committedSinceStore)
         {
             return;
         }
 
         _persisting = true;
+        _committedSinceStore = false;
         try
         {
             var now = time.GetUtcNow();
@@ -128,6 +133,12 @@ public sealed partial class VehicleGrain
             window.Advance(now);
             FillWindow(window, rows, now);
             await windows.Save(VehicleId, Stored(window, rows.Snapshot, now));
+        }
+        catch
+        {
+            // Not stored: the next period tries again.
+            _committedSinceStore = true;
+            throw;
         }
         finally
         {

@@ -75,6 +75,7 @@ public sealed partial class VehicleGrain(
 
             var reading = normalized[i];
             accepted++;
+            _committedSinceStore = true;
             windowChanged |= ApplyDc(reading, now);
             if (_latest is null || reading.Timestamp > _latest.Timestamp)
             {
@@ -106,6 +107,7 @@ public sealed partial class VehicleGrain(
             return;
         }
 
+        _committedSinceStore = true;
         var now = time.GetUtcNow();
         var windowChanged = false;
         foreach (var reading in energy.Readings)
