@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -9,10 +8,10 @@ using Npgsql;
 namespace EnergyActors.Benchmarks;
 
 /// <summary>
-/// The recovery phase's clock (bench-recovery.sh starts it as soon as the restarted silo is ready): seconds until every
+/// The recovery phase's clock (from the moment bench-recovery.sh saw the restarted silo ready): seconds until every
 /// vehicle's analytics has answered and every vehicle the fleet view lists has reported since the restart. Only then,
 /// untimed, are the answers compared with SQL over history for the periods they report, so the check's own queries do
-/// not slow the recovery it measures.
+/// not slow the recovery it measures; the history rows inserted at that moment let the script rate ingestion up to it.
 /// </summary>
 internal static class RecoveryCheck
 {
@@ -25,9 +24,19 @@ internal static class RecoveryCheck
                            WHERE r.vehicle_id = v.vehicle_id AND r.ts >= $2 AND r.ts < $3) d ON true
         """;
 
+    // The history rows inserted so far, as PostgreSQL's statistics count them (what bench-recovery.sh samples too).
+    private const string InsertedSql = """
+        SELECT coalesce(sum(n_tup_ins), 0)::bigint FROM pg_stat_user_tables
+        WHERE relname ~ '^(vehicle|meter)_readings_' AND relname !~ 'staging'
+        """;
+
     public static async Task RunAsync(BenchArguments arguments)
     {
-        var clock = Stopwatch.StartNew();
+        // From the moment the script saw the silo ready (--ready-at, Unix seconds), so this process's start-up counts too.
+        var readyAt = arguments.Text("ready-at") is { } text
+            ? DateTimeOffset.UnixEpoch.AddSeconds(double.Parse(text, CultureInfo.InvariantCulture))
+            : DateTimeOffset.UtcNow;
+        var clock = new ReadyClock(readyAt);
         using var http = new HttpClient { BaseAddress = new Uri(arguments.Text("gateway") ?? throw new ArgumentException("--gateway is required")), Timeout = TimeSpan.FromSeconds(60) };
         var ids = Enumerable.Range(1, arguments.Vehicles).Select(i => BenchArguments.VehicleId(arguments.Prefix, i)).ToArray();
         var answers = new ConcurrentDictionary<string, JsonNode>(StringComparer.Ordinal);
@@ -53,6 +62,7 @@ internal static class RecoveryCheck
 
         // -1: not all refreshed within the time given.
         var fleetSeconds = listed.All(v => (bool?)v!["refreshed"] != false) ? clock.Elapsed.TotalSeconds : -1;
+        var insertedAtExact = await InsertedAsync(arguments.Connection);
         var wrong = await CountDifferentFromHistoryAsync(arguments.Connection, answers.Values.Concat(listed)!);
         await BenchResult.WriteAsync(arguments, "recovery", new Dictionary<string, double>
         {
@@ -61,7 +71,20 @@ internal static class RecoveryCheck
             ["fleet_refreshed_s"] = fleetSeconds,
             ["exact_s"] = fleetSeconds < 0 ? -1 : Math.Max(analyticsSeconds, fleetSeconds),
             ["answers_not_equal_to_history"] = wrong,
+            ["inserted_at_exact"] = insertedAtExact,
         });
+    }
+
+    private static async Task<long> InsertedAsync(string connection)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connection);
+        await using var command = dataSource.CreateCommand(InsertedSql);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private sealed class ReadyClock(DateTimeOffset origin)
+    {
+        public TimeSpan Elapsed => DateTimeOffset.UtcNow - origin;
     }
 
     /// <summary>A 503 while the gateway reaches the restarted silo promises a retry will work.</summary>

@@ -86,4 +86,17 @@ public sealed class BenchReportMathTests
 
         Assert.True(single.Met);
     }
+
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(9.5, true)]
+    [InlineData(10.5, false)]
+    public void Recovery_never_exact_in_time_is_missed_not_met(double seconds, bool met)
+    {
+        var spreads = new Dictionary<string, Spread?> { ["recoveryReadyToExactSeconds"] = Spread.Of([seconds]) };
+
+        var recovery = new ReportGoals(spreads, copyCeiling: null, kestrelCeiling: null).Goals.Single(g => g.Name == "recovery: ready to exact after SIGKILL");
+
+        Assert.Equal(met, recovery.Met);
+    }
 }
