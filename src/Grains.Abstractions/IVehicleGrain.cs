@@ -16,6 +16,10 @@ public interface IVehicleGrain : IGrainWithStringKey
     [Alias("GetPerformance")]
     Task<VehiclePerformance?> GetPerformance();
 
+    /// <summary>The last 24 h by the hour, from history (for charts); null for a vehicle never seen.</summary>
+    [Alias("GetHours")]
+    Task<IReadOnlyList<VehicleHour>?> GetHours();
+
     /// <summary>Adds AC energy a meter committed for this vehicle (called by meter grains after their commit).</summary>
     /// <remarks>Aliased by its former name, which identifies the call between silos.</remarks>
     [Alias("AddChargerEnergy")]

@@ -41,6 +41,7 @@ public sealed partial class FleetIndexGrain(
 
         var period = TimeSpan.FromMilliseconds(options.Value.FleetStoreMilliseconds);
         this.RegisterGrainTimer(_ => StoreChangedAsync(), new GrainTimerCreationOptions { DueTime = period, Period = period });
+        ScheduleFeed();
         // Only vehicles with readings in their window: theirs are the verdicts that slide while nothing arrives.
         // An empty window's stored figures are what its vehicle would report; it refreshes them when it next
         // ingests or is queried. Oldest reports first.
@@ -70,6 +71,7 @@ public sealed partial class FleetIndexGrain(
         {
             _entries[id] = entry;
             _changed.Add(id);
+            _unpublished.Add(id);
         }
 
         return Task.CompletedTask;

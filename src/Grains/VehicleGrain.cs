@@ -1,4 +1,5 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Feeds;
 using EnergyActors.Grains.Access;
 using EnergyActors.Grains.Alerts;
 using EnergyActors.Grains.Analytics;
@@ -192,6 +193,7 @@ public sealed partial class VehicleGrain(
     /// <summary>Alerts follow the verdict: entering CRITICAL or ANOMALY raises one, leaving clears it.</summary>
     private Task SyncAlertsAsync(VehiclePerformance performance) =>
         alerts.SyncAsync(
+            GrainFactory.GetGrain<IFleetFeedGrain>(Fleet),
             Fleet,
             VehicleId,
             _activeAlerts,

@@ -63,6 +63,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<IHistoryWriter>(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddSingleton<IHistoryReader, HistoryReader>();
+        services.AddSingleton<IVehicleHourReader, VehicleHourReader>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<IDeviceOwners, DeviceOwners>();
         services.AddSingleton<IAuditStore, AuditStore>();

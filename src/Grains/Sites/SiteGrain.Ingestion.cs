@@ -1,4 +1,5 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Feeds;
 using EnergyActors.Grains.Abstractions.Sites;
 using EnergyActors.Grains.Access;
 using EnergyActors.Grains.Alerts;
@@ -45,11 +46,16 @@ public sealed partial class SiteGrain
         return commit.ToResult(accepted);
     }
 
-    private Task ApplyLatestAsync(SiteReading reading)
+    private async Task ApplyLatestAsync(SiteReading reading)
     {
         State.Latest = reading;
-        return alerts.SyncAsync(
-            Owner ?? FleetAccess.LegacyFleet,
+        var fleet = Owner ?? FleetAccess.LegacyFleet;
+        var feed = GrainFactory.GetGrain<IFleetFeedGrain>(fleet);
+        // One-way: returns at once, whoever watches the fleet.
+        await feed.Publish(FleetChange.ForSite(SiteId, reading));
+        await alerts.SyncAsync(
+            feed,
+            fleet,
             SiteId,
             State.ActiveAlerts,
             SiteAlertRules.Conditions(reading, options.Value.OverTemperatureC),
