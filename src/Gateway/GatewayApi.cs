@@ -8,6 +8,7 @@ using EnergyActors.Gateway.Ingestion;
 using EnergyActors.Gateway.Links;
 using EnergyActors.Gateway.OpenApi;
 using EnergyActors.Gateway.Operations;
+using EnergyActors.Gateway.OperatorConsole;
 using EnergyActors.Gateway.Requests;
 using EnergyActors.Gateway.Resilience;
 using EnergyActors.Gateway.Sites;
@@ -40,6 +41,8 @@ public static class GatewayApi
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReadingParser>();
         builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddSingleton<FleetFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetFeed>());
         builder.Services.AddSingleton(sp => new SiloLossRetry(
             TimeSpan.FromSeconds(apiLimits.GrainCallTimeoutSeconds), sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<SiloLossRetry>>()));
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -69,6 +72,8 @@ public static class GatewayApi
         app.UseStatusCodePages();
         // After the status code pages, so what it hides answers exactly as a path that does not exist.
         app.UseOperationsAccess();
+        // Before access: the console's files load without a key, its data does not.
+        app.UseConsoleFiles();
         app.UseGatewayAccess();
 
         // The documents describe the API to whoever is about to get a key; they hold no fleet's data.
@@ -90,6 +95,8 @@ public static class GatewayApi
         Operated(v1.MapGroup("/analytics").WithTags("Analytics")).MapAnalytics();
         Operated(v1.MapGroup("/alerts").WithTags("Alerts")).MapAlerts();
         Operated(v1.MapGroup("/sites").WithTags("Sites")).MapSites();
+        Operated(v1.MapGroup("/events").WithTags("Events")).MapEvents();
+        v1.MapGroup("/caller").WithTags("Access").RequireAuthorization().MapCaller();
         v1.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AccessPolicies.Administer).ProducesProblem(StatusCodes.Status403Forbidden).MapAdmin().MapAudit();
         return app;
     }

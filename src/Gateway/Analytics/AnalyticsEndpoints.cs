@@ -22,6 +22,14 @@ public static class AnalyticsEndpoints
                 + "In the reference engine's envelope. 404 for a vehicle never seen.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExamples(ApiExamples.VehiclePerformance);
+        group.MapGet("/performance/{vehicleId}/hourly", GetHours)
+            .WithName("GetVehicleHours")
+            .WithSummary("One vehicle's last 24 h by the hour")
+            .WithDescription("Each UTC hour of the last 24 with any reading: AC energy attributed to the vehicle (acKwh), DC energy it "
+                + "delivered (dcKwh), its mean battery temperature and its last SOC in that hour; read from history, for charts. "
+                + "404 for a vehicle never seen.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(ApiExamples.VehicleHours);
         group.MapGet("/fleet", GetFleet)
             .WithName("GetFleet")
             .WithSummary("Vehicles per health status, worst first")
@@ -37,6 +45,14 @@ public static class AnalyticsEndpoints
         return performance is null
             ? Problems.NotFound("Unknown vehicle", $"No reading has been stored for vehicle '{vehicleId}' or attributed to it.")
             : TypedResults.Ok(new PerformanceResponse(true, PerformanceData.From(performance)));
+    }
+
+    private static async Task<Results<Ok<VehicleHoursResponse>, ProblemHttpResult>> GetHours(string vehicleId, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)
+    {
+        var hours = await retry.RunAsync(() => grains.GetGrain<IVehicleGrain>(vehicleId).GetHours(), cancellationToken);
+        return hours is null
+            ? Problems.NotFound("Unknown vehicle", $"No reading has been stored for vehicle '{vehicleId}' or attributed to it.")
+            : TypedResults.Ok(new VehicleHoursResponse(vehicleId, hours.Select(h => new VehicleHourResponse(h.Hour.UtcDateTime, h.AcKwh, h.DcKwh, h.AvgBatteryTemp, h.LastSoc)).ToList()));
     }
 
     private static async Task<Ok<FleetResponse>> GetFleet([AsParameters] FleetParameters query, IGrainFactory grains, SiloLossRetry retry, CancellationToken cancellationToken)

@@ -26,6 +26,9 @@ namespace EnergyActors.Gateway.Contracts;
 [JsonSerializable(typeof(KeyResponse))]
 [JsonSerializable(typeof(KeyListResponse))]
 [JsonSerializable(typeof(AuditListResponse))]
+[JsonSerializable(typeof(ConsoleEvent))]
+[JsonSerializable(typeof(CallerResponse))]
+[JsonSerializable(typeof(VehicleHoursResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class GatewayJsonContext : JsonSerializerContext;

@@ -60,6 +60,13 @@ public static class ApiExamples
 
     public static MeterLinkResponse Linked { get; } = new("VEH-001", "MTR-001", At.UtcDateTime);
 
+    public static CallerResponse Caller { get; } = new("k_0123456789abcdef", "operator", "fleet-north");
+
+    public static VehicleHoursResponse VehicleHours { get; } = new("VEH-001", [new(At.AddHours(-1).UtcDateTime, 6.3, 5.4, 31.5, 72)]);
+
+    public const string Events = "event: snapshot\ndata: {}\n\nevent: vehicle\ndata: {\"vehicleIds\":[\"VEH-001\"],\"more\":false}\n\n"
+        + "event: alert\ndata: {\"deviceId\":\"VEH-001\",\"kind\":\"EFFICIENCY_CRITICAL\",\"active\":true}\n\nevent: ping\ndata: {}\n\n";
+
     private static VehiclePerformance Performance { get; } =
         new("VEH-001", At.AddDays(-1), At, 150.5m, 127.5m, 0.8472m, 32.0m, 1440, 1440, HealthStatus.Warning);
 

@@ -36,6 +36,18 @@ public static class OperationDocumentation
         });
     }
 
+    /// <summary>An event stream's answer: text, events separated by blank lines, each an event type and its JSON.</summary>
+    public static RouteHandlerBuilder WithEventStreamExample(this RouteHandlerBuilder builder, string example) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("text/event-stream", out var stream) == true)
+            {
+                stream.Example = JsonValue.Create(example);
+            }
+
+            return Task.CompletedTask;
+        });
+
     /// <summary>An NDJSON body is text, one reading a line, not the JSON array its endpoint also takes.</summary>
     public static RouteHandlerBuilder WithNdjsonBody(this RouteHandlerBuilder builder, IReadOnlyList<string> mediaTypes, object example) =>
         builder.AddOpenApiOperationTransformer((operation, context, _) =>
