@@ -22,6 +22,8 @@ root=$(cd "$here/../.." && pwd)
 . "$here/control.sh"
 # shellcheck source=nginx.sh
 . "$here/nginx.sh"
+# shellcheck source=console.sh
+. "$here/console.sh"
 
 silos=1
 gateways=1
@@ -88,6 +90,8 @@ trap 'exit 143' TERM
 trap 'exit 129' HUP
 
 if [ "$build" -eq 1 ]; then
+  # Before the .NET build, which copies the console into the gateway's output; without npm the API still runs.
+  console_build || echo "the console at /console is not built; the API is unaffected" >&2
   dotnet build "$root/EnergyActors.sln" -c Release -nologo -v q
 fi
 bin() { echo "$root/src/$1/bin/Release/net10.0/EnergyActors.$1.dll"; }
@@ -180,6 +184,7 @@ fi
 cat <<INFO
 
 EnergyActors is running ($silos silo(s), $gateways gateway(s)$([ "$lb" -eq 1 ] && echo ' behind nginx')$([ "$restart" -eq 1 ] && echo ', restarted when they die')).
+  Console    http://127.0.0.1:$http_port/console/
   API        http://127.0.0.1:$http_port/v1/...
   API page   http://127.0.0.1:$http_port/api
   OpenAPI    http://127.0.0.1:$http_port/openapi/v1.json

@@ -9,6 +9,8 @@ root=$(cd "$here/../.." && pwd)
 . "$here/postgres.sh"
 # shellcheck source=debian.sh
 . "$here/debian.sh"
+# shellcheck source=console.sh
+. "$here/console.sh"
 
 pg_ensure_installed
 # What some tests drive besides PostgreSQL: ip (network namespaces of the multi-host test), systemd-analyze (the
@@ -17,6 +19,8 @@ pg_ensure_installed
 debian_ensure ip iproute2 || true
 debian_ensure systemd-analyze systemd || true
 debian_ensure nginx nginx || true
+# The console's browser tests: Debian's Chromium, driven by Playwright.
+debian_ensure chromium chromium || true
 
 work=$(mktemp -d /tmp/energyactors-test.XXXXXX)
 chmod 755 "$work"
@@ -34,6 +38,7 @@ export ENERGY_TEST_PG_ADMIN ENERGY_TEST_PG_BIN
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 cd "$root"
+console_build
 dotnet build EnergyActors.sln -c Release -warnaserror -nologo -v q
 # Unit tests first (seconds, in parallel), then grain tests, then the system tests' processes: one project
 # at a time, since timings of the later ones mean nothing on 2 cores shared with another test run.
