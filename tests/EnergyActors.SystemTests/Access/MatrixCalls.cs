@@ -13,6 +13,8 @@ public static class MatrixCalls
     /// <summary>Which policy an operation is under.</summary>
     public enum Need
     {
+        /// <summary>Any key, whatever its role.</summary>
+        AnyKey,
         Ingest,
         Operate,
         Administer,
@@ -50,7 +52,11 @@ public static class MatrixCalls
             new(HttpMethod.Get, "/v1/vehicles/{vehicleId}/meter", $"/v1/vehicles/{vehicle}/meter", null, Need.Operate, ok),
             new(HttpMethod.Delete, "/v1/vehicles/{vehicleId}/meter", $"/v1/vehicles/{vehicle}/meter", null, Need.Operate, HttpStatusCode.NoContent),
             new(HttpMethod.Get, "/v1/analytics/performance/{vehicleId}", $"/v1/analytics/performance/{vehicle}", null, Need.Operate, ok),
+            new(HttpMethod.Get, "/v1/analytics/performance/{vehicleId}/hourly", $"/v1/analytics/performance/{vehicle}/hourly", null, Need.Operate, ok),
             new(HttpMethod.Get, "/v1/analytics/fleet", "/v1/analytics/fleet", null, Need.Operate, ok),
+            // A stream: the matrix reads its status line only.
+            new(HttpMethod.Get, "/v1/events", "/v1/events", null, Need.Operate, ok),
+            new(HttpMethod.Get, "/v1/caller", "/v1/caller", null, Need.AnyKey, ok),
             new(HttpMethod.Get, "/v1/alerts", "/v1/alerts", null, Need.Operate, ok),
             new(HttpMethod.Get, "/v1/sites", "/v1/sites", null, Need.Operate, ok),
             new(HttpMethod.Get, "/v1/sites/{siteId}", $"/v1/sites/{site}", null, Need.Operate, ok),

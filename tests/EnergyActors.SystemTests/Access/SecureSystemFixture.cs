@@ -47,7 +47,8 @@ public sealed class SecureSystemFixture : IAsyncLifetime
             request.Content = Json.Body(json);
         }
 
-        return await System.HttpOf(gateway).SendAsync(request);
+        // Headers first: an event stream (GET /v1/events) never ends; every other answer is read by the caller as usual.
+        return await System.HttpOf(gateway).SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 
     /// <summary>A new fleet with a unique id starting with <paramref name="prefix"/>.</summary>
