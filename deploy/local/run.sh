@@ -10,7 +10,8 @@
 # fleet "default" (on loopback only). --secure requires keys and prints the admin key: Auth__BootstrapAdminKey
 # when set, else one made at the first secure run and kept in .data/admin.key.
 #   deploy/local/run.sh [--silos N] [--gateways N] [--lb] [--port HTTP_PORT] [--no-build] [--restart] [--secure]
-# ENERGY_DATA_DIR moves .data/ elsewhere (the benchmark runs on a throwaway one); ENERGY_DEMO_SITES=0 skips the demo sites.
+# ENERGY_DATA_DIR moves .data/ elsewhere (the benchmark runs on a throwaway one); ENERGY_DEMO_SITES=0 skips the demo sites
+# and the demo fleet.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -167,6 +168,13 @@ if [ "${ENERGY_DEMO_SITES:-1}" = 1 ]; then
   demo_site '{"siteId":"demo-office-denver","name":"Office, Denver","type":"commercial","latitude":39.74,"longitude":-104.99,"timeZone":"America/Denver","batteryCapacityKwh":200,"batteryMaxPowerKw":100,"solarCapacityKw":150,"inverterCapacityKw":120,"intervalMinutes":1,"seed":202}'
   demo_site '{"siteId":"demo-plant-singapore","name":"Plant, Singapore","type":"industrial","latitude":1.35,"longitude":103.82,"timeZone":"Asia/Singapore","batteryCapacityKwh":500,"batteryMaxPowerKw":250,"solarCapacityKw":400,"inverterCapacityKw":300,"intervalMinutes":5,"seed":301}'
   demo_site '{"siteId":"demo-plant-rotterdam","name":"Plant, Rotterdam","type":"industrial","latitude":51.92,"longitude":4.48,"timeZone":"Europe/Amsterdam","batteryCapacityKwh":1000,"batteryMaxPowerKw":500,"solarCapacityKw":800,"inverterCapacityKw":600,"intervalMinutes":15,"seed":302}'
+  # A demo fleet for the console: 30 vehicles and their chargers, their last day of readings sent in batches over
+  # 20 s (a fifth of them charging badly; a vehicle plugs in every few days, so about a third have a verdict). In
+  # anonymous mode only, where it ingests for fleet "default" without a key.
+  if [ "$secure" -eq 0 ]; then
+    dotnet "$(bin Simulator)" fleet --gateway "http://127.0.0.1:$http_port" --vehicles 30 --meters 30 --faulty-share 0.2 \
+      --duration 20s --speedup 4320 --batch 200 --prefix demo- >"$logs/demo-fleet.log" 2>&1 &
+  fi
 fi
 
 # For scripts driving this stack (bench.sh, cluster.sh): where it is. It holds the password, so it is ours alone.

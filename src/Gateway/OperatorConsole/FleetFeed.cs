@@ -105,7 +105,14 @@ public sealed partial class FleetFeed(IGrainFactory grains, ILogger<FleetFeed> l
     {
         if (_reference is not null)
         {
-            grains.DeleteObjectReference<IFleetFeedObserver>(this);
+            try
+            {
+                grains.DeleteObjectReference<IFleetFeedObserver>(this);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The cluster client went first at shutdown, and its references with it.
+            }
         }
 
         base.Dispose();
