@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using EnergyActors.Gateway.Access;
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.OpenApi;
+using EnergyActors.Grains.Abstractions.Access;
 using EnergyActors.Grains.Abstractions.Feeds;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,10 +32,9 @@ public static class ConsoleEvents
 
     private static Results<ServerSentEventsResult<ConsoleEvent>, ValidationProblem> Follow(HttpContext context, FleetFeed feed)
     {
-        var fleet = CallerClaims.RoleOf(context.User) == CallerClaims.Admin
-            ? context.Request.Query[FleetScopeMiddleware.FleetIdParameter].ToString()
-            : CallerClaims.FleetOf(context.User);
-        if (string.IsNullOrEmpty(fleet))
+        // The fleet the scope middleware settled on: the key's own, or the one an admin named (already validated).
+        var fleet = FleetScope.Current;
+        if (fleet is null or FleetScope.AllFleets)
         {
             return ValidationResults.From(new FieldError(FleetScopeMiddleware.FleetIdParameter, "An admin key names the fleet to follow with 'fleetId'."));
         }

@@ -11,16 +11,26 @@ namespace EnergyActors.Gateway.OperatorConsole;
 /// has forgotten it). Every stream gets its own bounded queue: a slow browser loses its oldest changes, never slows
 /// the others or the grains.
 /// </summary>
-public sealed partial class FleetFeed(IGrainFactory grains, ILogger<FleetFeed> logger) : BackgroundService, IFleetFeedObserver
+public sealed partial class FleetFeed : BackgroundService, IFleetFeedObserver
 {
     private static readonly TimeSpan RenewPeriod = IFleetFeedGrain.SubscriptionLifetime / 3;
     private const int QueuedChanges = 256;
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Channel<FleetChange>, byte>> _watchers = new(StringComparer.Ordinal);
-    private IFleetFeedObserver? _reference;
+    private readonly IGrainFactory _grains;
+    private readonly ILogger<FleetFeed> _logger;
+    // The client holds observers weakly; this singleton holds itself through its one reference for its whole life.
+    // Made on first use (the cluster client is running by then), once however many streams open together.
+    private readonly Lazy<IFleetFeedObserver> _reference;
 
-    // The client holds observers weakly; this singleton holds itself through _reference for its whole life.
-    private IFleetFeedObserver Reference => _reference ??= grains.CreateObjectReference<IFleetFeedObserver>(this);
+    public FleetFeed(IGrainFactory grains, ILogger<FleetFeed> logger)
+    {
+        _grains = grains;
+        _logger = logger;
+        _reference = new Lazy<IFleetFeedObserver>(() => grains.CreateObjectReference<IFleetFeedObserver>(this), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private IFleetFeedObserver Reference => _reference.Value;
 
     /// <summary>The fleet's changes from now on, until <paramref name="cancellationToken"/>; null items are heartbeats.</summary>
     public async IAsyncEnumerable<FleetChange?> Follow(string fleetId, TimeSpan heartbeat, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -30,7 +40,7 @@ public sealed partial class FleetFeed(IGrainFactory grains, ILogger<FleetFeed> l
         streams.TryAdd(queue, 0);
         try
         {
-            await grains.GetGrain<IFleetFeedGrain>(fleetId).Subscribe(Reference);
+            await _grains.GetGrain<IFleetFeedGrain>(fleetId).Subscribe(Reference);
             while (!cancellationToken.IsCancellationRequested)
             {
                 using var beat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -91,7 +101,7 @@ public sealed partial class FleetFeed(IGrainFactory grains, ILogger<FleetFeed> l
 
                 try
                 {
-                    await grains.GetGrain<IFleetFeedGrain>(fleetId).Subscribe(Reference);
+                    await _grains.GetGrain<IFleetFeedGrain>(fleetId).Subscribe(Reference);
                 }
                 catch (Exception ex) when (ex is OrleansException or TimeoutException)
                 {
@@ -103,11 +113,11 @@ public sealed partial class FleetFeed(IGrainFactory grains, ILogger<FleetFeed> l
 
     public override void Dispose()
     {
-        if (_reference is not null)
+        if (_reference.IsValueCreated)
         {
             try
             {
-                grains.DeleteObjectReference<IFleetFeedObserver>(this);
+                _grains.DeleteObjectReference<IFleetFeedObserver>(this);
             }
             catch (ObjectDisposedException)
             {
