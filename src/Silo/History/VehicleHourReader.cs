@@ -37,7 +37,7 @@ public sealed class VehicleHourReader(NpgsqlDataSource dataSource) : IVehicleHou
             while (await reader.ReadAsync(cancellationToken))
             {
                 hours.Add(new VehicleHour(
-                    new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc)),
+                    PostgresTime.Utc(reader.GetDateTime(0)),
                     reader.GetDouble(1),
                     reader.GetDouble(2),
                     reader.IsDBNull(3) ? null : reader.GetDouble(3),
