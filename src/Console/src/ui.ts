@@ -30,6 +30,16 @@ export function badge(status: string): HTMLSpanElement {
   return el("span", { class: `badge ${status.toLowerCase()}` }, status);
 }
 
+/** A labelled figure in a grid of cards. */
+export function card(label: string, value: Node | string): HTMLElement {
+  return el("div", { class: "card" }, el("span", { class: "label" }, label), el("strong", {}, value));
+}
+
+/** A list table's header row. */
+export function head(...titles: string[]): HTMLTableSectionElement {
+  return el("thead", {}, el("tr", {}, ...titles.map((t) => el("th", {}, t))));
+}
+
 export function problem(error: unknown): HTMLParagraphElement {
   return el("p", { class: "error", role: "alert" }, error instanceof Error ? error.message : String(error));
 }

@@ -1,7 +1,7 @@
 import { api } from "../api";
 import { scoped } from "../context";
 import type { Alert } from "../types";
-import { badge, el, problem, time } from "../ui";
+import { badge, el, head, problem, time } from "../ui";
 import type { Page } from "./page";
 
 /** Active and past alerts of the fleet, filtered by device and kind; a raised or cleared alert shows at once. */
@@ -59,7 +59,7 @@ export function alertsPage(): Page {
     el(
       "div",
       { class: "scroll" },
-      el("table", { class: "list", "data-testid": "alerts" }, el("thead", {}, el("tr", {}, ...["Raised", "Device", "Kind", "Message", "State"].map((h) => el("th", {}, h)))), body),
+      el("table", { class: "list", "data-testid": "alerts" }, head("Raised", "Device", "Kind", "Message", "State"), body),
     ),
   );
   void load();

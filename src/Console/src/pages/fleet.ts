@@ -1,7 +1,7 @@
 import { api } from "../api";
 import { scoped } from "../context";
 import type { Fleet, FleetVehicle } from "../types";
-import { badge, el, number, problem, time } from "../ui";
+import { badge, el, head, number, problem, time } from "../ui";
 import type { Page } from "./page";
 
 const statuses = ["CRITICAL", "ANOMALY", "WARNING", "HEALTHY", "NO_DATA"];
@@ -63,7 +63,7 @@ export function fleetPage(): Page {
       el(
         "table",
         { class: "list", "data-testid": "fleet-vehicles" },
-        el("thead", {}, el("tr", {}, ...["Vehicle", "Health", "Efficiency", "AC kWh", "DC kWh", "Temp °C", "Reported"].map((h) => el("th", {}, h)))),
+        head("Vehicle", "Health", "Efficiency", "AC kWh", "DC kWh", "Temp °C", "Reported"),
         body,
       ),
     ),

@@ -1,7 +1,7 @@
 import { api } from "../api";
 import { timeChart } from "../charts";
 import type { Replay, Site, SiteRollup, SiteStatus } from "../types";
-import { badge, el, number, problem, time } from "../ui";
+import { badge, card, el, number, problem, time } from "../ui";
 import type { Page } from "./page";
 import { powerFlow } from "./powerflow";
 
@@ -45,12 +45,12 @@ export function sitePage(siteId: string): Page {
       const s = await api<SiteStatus>(`/v1/sites/${id}/status`);
       flow.replaceChildren(powerFlow(s));
       facts.replaceChildren(
-        fact("State", site ? badge(!site.simulate ? "RECEIVED" : site.running ? "RUNNING" : "PAUSED") : "–"),
-        fact("SOC", `${number(s.battery.soc)} %`),
-        fact("Battery health", `${number(s.battery.healthPercent)} %`),
-        fact("Cycles", number(s.battery.cycleCount, 1)),
-        fact("Interval", time(s.timestamp)),
-        fact("Outage until", time(site?.outageUntil)),
+        card("State", site ? badge(!site.simulate ? "RECEIVED" : site.running ? "RUNNING" : "PAUSED") : "–"),
+        card("SOC", `${number(s.battery.soc)} %`),
+        card("Battery health", `${number(s.battery.healthPercent)} %`),
+        card("Cycles", number(s.battery.cycleCount, 1)),
+        card("Interval", time(s.timestamp)),
+        card("Outage until", time(site?.outageUntil)),
       );
     } catch (error) {
       flow.replaceChildren(problem(error));
@@ -149,8 +149,4 @@ function select(name: string, options: string[], value: string): HTMLSelectEleme
   const node = el("select", { name, "aria-label": name }, ...options.map((o) => el("option", { value: o }, o)));
   node.value = value;
   return node;
-}
-
-function fact(label: string, value: Node | string): HTMLElement {
-  return el("div", { class: "card" }, el("span", { class: "label" }, label), el("strong", {}, value));
 }

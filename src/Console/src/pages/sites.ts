@@ -1,7 +1,7 @@
 import { api } from "../api";
 import { scoped } from "../context";
 import type { SiteList } from "../types";
-import { badge, el, number, problem } from "../ui";
+import { badge, el, head, number, problem } from "../ui";
 import type { Page } from "./page";
 
 /** The fleet's sites, each linking to its page. */
@@ -40,7 +40,7 @@ export function sitesPage(): Page {
       el(
         "table",
         { class: "list" },
-        el("thead", {}, el("tr", {}, ...["Site", "Name", "Type", "Solar kWp", "Battery kWh", "Simulation"].map((h) => el("th", {}, h)))),
+        head("Site", "Name", "Type", "Solar kWp", "Battery kWh", "Simulation"),
         body,
       ),
     ),

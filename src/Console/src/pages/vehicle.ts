@@ -1,7 +1,7 @@
 import { ApiError, api } from "../api";
 import { timeChart } from "../charts";
 import type { Alert, Performance, VehicleHour, VehicleStatus } from "../types";
-import { badge, el, number, problem, time } from "../ui";
+import { badge, card, el, number, problem, time } from "../ui";
 import type { Page } from "./page";
 
 interface MeterLink {
@@ -79,8 +79,4 @@ export function vehiclePage(vehicleId: string): Page {
       return mine ? load : undefined;
     },
   };
-}
-
-function card(label: string, value: Node | string): HTMLElement {
-  return el("div", { class: "card" }, el("span", { class: "label" }, label), el("strong", {}, value));
 }
