@@ -6,11 +6,21 @@ using EnergyActors.Tests.Infrastructure;
 namespace EnergyActors.Tests.Access;
 
 /// <summary>
-/// One silo and two gateways on a fresh database, without anonymous mode: every request needs a key. The admin
+/// One silo and two gateways (by default) on a fresh database, without anonymous mode: every request needs a key. The admin
 /// key is given in configuration, as an operator would (Auth__BootstrapAdminKey).
 /// </summary>
 public sealed class SecureSystemFixture : IAsyncLifetime
 {
+    private readonly int _gateways;
+
+    public SecureSystemFixture()
+        : this(gateways: 2)
+    {
+    }
+
+    /// <summary>For fixtures built on this one (the console's: one gateway and a browser).</summary>
+    internal SecureSystemFixture(int gateways) => _gateways = gateways;
+
     public string AdminKey { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     public RunningSystem System { get; private set; } = null!;
@@ -24,7 +34,7 @@ public sealed class SecureSystemFixture : IAsyncLifetime
             Database.ConnectionString,
             extraGatewaySettings: new Dictionary<string, string> { ["Auth__BootstrapAdminKey"] = AdminKey },
             anonymous: false,
-            gateways: 2);
+            gateways: _gateways);
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,5 @@
 using System.Net;
-using System.Security.Cryptography;
-using EnergyActors.Tests.Http;
+using EnergyActors.Tests.Access;
 using EnergyActors.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -14,13 +13,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    private readonly SecureSystemFixture _secure = new(gateways: 1);
     private IPlaywright? _playwright;
 
-    public string AdminKey { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-
-    public RunningSystem System { get; private set; } = null!;
-
-    public TestDatabase Database { get; private set; } = null!;
+    public RunningSystem System => _secure.System;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -36,11 +32,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Screenshots);
-        Database = await TestDatabase.CreateAsync("console");
-        System = await RunningSystem.StartAsync(
-            Database.ConnectionString,
-            extraGatewaySettings: new Dictionary<string, string> { ["Auth__BootstrapAdminKey"] = AdminKey },
-            anonymous: false);
+        await _secure.InitializeAsync();
         var (_, siteOperator, _) = await FleetAsync("con-site");
         var siteId = $"con-site-{Guid.NewGuid():N}"[..20];
         using (var created = await SendAsync(HttpMethod.Post, "/v1/sites", siteOperator, SiteJson(siteId)))
@@ -68,8 +60,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        await System.DisposeAsync();
-        await Database.DisposeAsync();
+        await _secure.DisposeAsync();
     }
 
     /// <summary>A page at 1280×800 (or a phone's width), signed in to the console with <paramref name="key"/>.</summary>
@@ -86,39 +77,18 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string key, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {key}");
-        if (json is not null)
-        {
-            request.Content = Json.Body(json);
-        }
-
-        return await System.Http.SendAsync(request);
-    }
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string key, string? json = null) =>
+        _secure.SendAsync(method, path, key, json);
 
     /// <summary>A new fleet with an operator key and a device key.</summary>
     public async Task<(string FleetId, string Operator, string Device)> FleetAsync(string prefix)
     {
-        var fleetId = $"{prefix}-{Guid.NewGuid():N}"[..20];
-        using (var created = await SendAsync(HttpMethod.Post, "/v1/admin/fleets", AdminKey, $$"""{"fleetId":"{{fleetId}}","name":"{{prefix}}"}"""))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-
-        return (fleetId, await KeyAsync(fleetId, "operator"), await KeyAsync(fleetId, "device"));
+        var fleetId = await _secure.CreateFleetAsync(prefix);
+        return (fleetId, (await _secure.CreateKeyAsync(fleetId, "operator")).Key, (await _secure.CreateKeyAsync(fleetId, "device")).Key);
     }
 
     private static string SiteJson(string site) =>
         $$"""{"siteId":"{{site}}","name":"Console test","type":"residential","latitude":52.52,"longitude":13.405,"timeZone":"Europe/Berlin","batteryCapacityKwh":10,"batteryMaxPowerKw":5,"solarCapacityKw":8,"inverterCapacityKw":6,"intervalMinutes":1,"seed":7}""";
-
-    private async Task<string> KeyAsync(string fleetId, string role)
-    {
-        using var created = await SendAsync(HttpMethod.Post, $"/v1/admin/fleets/{fleetId}/keys", AdminKey, $$"""{"role":"{{role}}","name":"{{role}}"}""");
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (string)(await Json.ReadAsync(created))["key"]!;
-    }
 }
 
 [CollectionDefinition(Name)]
