@@ -69,8 +69,16 @@ public sealed class ClusterTlsTests(SecuredClusterFixture fixture) : IClassFixtu
         // It reached the membership table (its settings were good), reached none of the members, and is recorded dead:
         // it gives up after MaxJoinAttemptTime, or the cluster's verdict reaches it first, whichever comes sooner.
         Assert.True(silo.Output.Contains("Failed to get ping responses from 2 of 2 active silos", StringComparison.Ordinal), silo.Tail());
-        Assert.Equal(1, await fixture.Database.ScalarAsync(
-            "SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = $1 AND port = $2 AND status = $3", fixture.System.ClusterId, siloPort, DeadStatus));
+        // When the impostor gives up first, it may exit before its own write of that status lands; the members then evict
+        // it (Orleans evicts a silo still joining after MaxJoinAttemptTime) at their next look at the table: wait for that.
+        var recorded = 0L;
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); recorded == 0 && DateTime.UtcNow < deadline; await Task.Delay(500))
+        {
+            recorded = await fixture.Database.ScalarAsync(
+                "SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = $1 AND port = $2 AND status = $3", fixture.System.ClusterId, siloPort, DeadStatus);
+        }
+
+        Assert.Equal(1, recorded);
         Assert.Equal(2, await ActiveSilosAsync());
         using var ingest = await fixture.System.Http.PostAsync(new Uri("/v1/telemetry/meter", UriKind.Relative), Json.Body(Json.Meter($"TLS-{Guid.NewGuid():N}", "2026-01-31T15:00:00Z")));
         Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
