@@ -12,9 +12,11 @@ namespace EnergyActors.Tests.Faults;
 /// A silo restart with thousands of known vehicles must not become an ingestion outage: the fleet index
 /// answers from what it stored, and vehicles are woken by their own readings or at a bounded pace. The goal
 /// (the first minute after the restarted silo is ready ingests at least 80 % of the rate before the restart)
-/// is a speed target, printed with its verdict; on this 2-core machine it lands at 79-121 % from run to run,
-/// so what is asserted is the floor that tells a wake-up storm (which ran at under 1 % for a minute) from the
-/// noise of one silo process against the next.
+/// is a speed target, printed with its verdict and measured by the benchmark; it compares two processes on a
+/// 2-core machine shared with PostgreSQL and the test host, and one CI run saw the restarted silo's whole pace
+/// at 43 % of the old one's (first minute 3,429/s, settled 2,977/s, before 6,912/s) with no storm in it. What
+/// is asserted is the behaviour that tells a wake-up storm (under 1 % for a minute) from that noise: the first
+/// minute keeps up with the restarted silo's own settled pace, and is not a collapse against the pace before.
 /// </summary>
 public sealed class RestartUnderLoadTests(ITestOutputHelper output)
 {
@@ -27,8 +29,11 @@ public sealed class RestartUnderLoadTests(ITestOutputHelper output)
     private static readonly TimeSpan SettledFrom = TimeSpan.FromSeconds(75);
     private static readonly TimeSpan Settled = TimeSpan.FromSeconds(30);
 
-    // Well below the 79-121 % this machine gives, far above the under-1 % of a storm waking every vehicle at once.
-    private const double Floor = 0.6;
+    // A storm leaves the first minute at under 1 % of either pace. Without one, the first 10-15 s after ready run at a
+    // few hundred readings/s while the vehicles' first readings activate them (a run gave 77 % of settled, 85 % of
+    // before), and noise between processes reached 43 % of before.
+    private const double FloorOfSettled = 0.35;
+    private const double FloorOfBefore = 0.2;
 
     [Fact]
     public async Task After_a_restart_with_thousands_of_known_vehicles_ingestion_keeps_its_pace()
@@ -67,7 +72,8 @@ public sealed class RestartUnderLoadTests(ITestOutputHelper output)
         output.WriteLine($"fleet view right after ready: {Total(fleetRightAfter)} vehicles, {NotRefreshed(fleetRightAfter)} of the first 1,000 not yet refreshed");
 
         Assert.True(Total(fleetRightAfter) >= Vehicles, $"the fleet view after the restart lists {Total(fleetRightAfter)} vehicles, not the {Vehicles} it stored");
-        Assert.True(after >= Floor * before, $"ingestion in the first minute after the restart ran at {after:0}/s, under {Floor:P0} of the {before:0}/s before it: a wake-up storm");
+        Assert.True(after >= FloorOfSettled * settled, $"ingestion in the first minute after the restart ran at {after:0}/s, under {FloorOfSettled:P0} of the {settled:0}/s the same silo settled at: a wake-up storm");
+        Assert.True(after >= FloorOfBefore * before, $"ingestion in the first minute after the restart ran at {after:0}/s, under {FloorOfBefore:P0} of the {before:0}/s before it: a wake-up storm");
     }
 
     /// <summary>Six hours of readings per vehicle, AC from a meter naming the vehicle and DC at ratios from 0.5 to 1.2, so verdicts differ.</summary>
