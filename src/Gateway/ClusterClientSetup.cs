@@ -1,3 +1,4 @@
+using EnergyActors.Gateway.OperatorConsole;
 using EnergyActors.ServiceDefaults.Transport;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -68,7 +69,8 @@ public static class ClusterClientSetup
                     await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
                     return true;
                 })
-                .AddActivityPropagation();
+                .AddActivityPropagation()
+                .AddOrleansDashboardClient();
         });
         return builder;
     }

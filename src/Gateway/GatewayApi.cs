@@ -97,7 +97,8 @@ public static class GatewayApi
         Operated(v1.MapGroup("/sites").WithTags("Sites")).MapSites();
         Operated(v1.MapGroup("/events").WithTags("Events")).MapEvents();
         v1.MapGroup("/caller").WithTags("Access").RequireAuthorization().MapCaller();
-        v1.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AccessPolicies.Administer).ProducesProblem(StatusCodes.Status403Forbidden).MapAdmin().MapAudit();
+        v1.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AccessPolicies.Administer).ProducesProblem(StatusCodes.Status403Forbidden).MapAdmin().MapAudit().MapDashboardSession();
+        app.MapOrleansDashboardForAdmins();
         return app;
     }
 

@@ -37,6 +37,7 @@ builder.UseOrleans(silo => silo
     .UseEnergyActorsClustering(builder.Configuration)
     .UseEnergyActorsKubernetesHosting(builder.Configuration)
     .UseEnergyActorsGrainStorage()
+    .UseEnergyActorsDashboard()
     .AddActivityPropagation());
 
 builder.AddEnergyActorsTelemetry("energyactors-silo");

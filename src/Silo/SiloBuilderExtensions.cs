@@ -3,6 +3,7 @@ using EnergyActors.ServiceDefaults.Transport;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace EnergyActors.Silo;
 
@@ -44,6 +45,17 @@ public static class SiloBuilderExtensions
             options.DataSource = dataSource;
         }));
         return silo;
+    }
+
+    /// <summary>
+    /// The Orleans Dashboard's silo side: each silo reports its counters and grain call times, which the gateways
+    /// show admins at /console/dashboard. Call timing runs only while someone watches (a minute after the last look);
+    /// the live log is off, since it would send every log line of the silo to a browser.
+    /// </summary>
+    public static ISiloBuilder UseEnergyActorsDashboard(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        return silo.AddDashboard(o => o.HideTrace = true);
     }
 
     /// <summary>Cluster identity, and the endpoints this silo advertises in the membership table and binds.</summary>

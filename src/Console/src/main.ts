@@ -49,9 +49,10 @@ function show(): void {
 async function start(caller: Caller): Promise<void> {
   context.caller = caller;
   nav.hidden = false;
-  document.getElementById("dashboard-link")!.hidden = caller.role !== "admin";
+  if (caller.role === "admin") offerDashboard();
   const signOut = el("button", { type: "button", class: "link" }, "Sign out");
-  signOut.addEventListener("click", () => {
+  signOut.addEventListener("click", async () => {
+    if (caller.role === "admin") await api("/v1/admin/dashboard-session", { method: "DELETE" }).catch(() => undefined);
     session.key = null;
     location.reload();
   });
@@ -68,6 +69,24 @@ async function start(caller: Caller): Promise<void> {
   }, live.signal);
   window.addEventListener("hashchange", show);
   show();
+}
+
+/**
+ * The Orleans Dashboard's page cannot send the key as a header; an admin's click first asks the API for a session cookie that
+ * only the dashboard's path receives, then opens it.
+ */
+function offerDashboard(): void {
+  const link = document.getElementById("dashboard-link") as HTMLAnchorElement;
+  link.hidden = false;
+  link.addEventListener("click", async (event) => {
+    event.preventDefault();
+    try {
+      await api("/v1/admin/dashboard-session", { method: "POST" });
+      location.assign(link.href);
+    } catch (error) {
+      main.prepend(problem(error));
+    }
+  });
 }
 
 /** An admin acts for every fleet: the pages show the one chosen here. */

@@ -9,7 +9,8 @@ namespace EnergyActors.Gateway.Access;
 /// <summary>
 /// The API key scheme: <c>Authorization: Bearer &lt;key&gt;</c> becomes a caller (<see cref="CallerClaims"/>). Without a
 /// header, in anonymous local mode on a loopback connection, the caller is an operator of the anonymous fleet; with
-/// one, the key alone decides. Refusals are problem details: 401 with <c>WWW-Authenticate: Bearer</c>, or 403.
+/// one, the key alone decides. The Orleans Dashboard's own calls carry the key in their session cookie instead
+/// (<see cref="DashboardSession"/>). Refusals are problem details: 401 with <c>WWW-Authenticate: Bearer</c>, or 403.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -30,6 +31,12 @@ public sealed class ApiKeyAuthenticationHandler(
         var headers = Request.Headers.Authorization;
         if (headers.Count == 0)
         {
+            if (DashboardSession.KeyOf(Request) is { } sessionKey)
+            {
+                var session = await verifier.VerifyAsync(sessionKey);
+                return session.Caller is { } sessionCaller ? Success(sessionCaller) : AuthenticateResult.Fail(session.Refusal!);
+            }
+
             return access.Value.AnonymousFleet is { Length: > 0 } fleet && IsLoopback(Context.Connection)
                 ? Success(new Caller(CallerClaims.AnonymousKeyId, fleet, ApiKeyRole.Operator))
                 : AuthenticateResult.NoResult();

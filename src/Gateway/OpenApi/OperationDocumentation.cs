@@ -36,6 +36,19 @@ public static class OperationDocumentation
         });
     }
 
+    /// <summary>For an operation with no input and no answer body (a 204): the problem it answers when refused.</summary>
+    public static RouteHandlerBuilder WithRefusalExample(this RouteHandlerBuilder builder, int status, string title, string detail) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var refused) == true
+                && refused.Content?.TryGetValue("application/problem+json", out var problem) == true)
+            {
+                problem.Example = new JsonObject { ["title"] = title, ["status"] = status, ["detail"] = detail };
+            }
+
+            return Task.CompletedTask;
+        });
+
     /// <summary>An event stream's answer: text, events separated by blank lines, each an event type and its JSON.</summary>
     public static RouteHandlerBuilder WithEventStreamExample(this RouteHandlerBuilder builder, string example) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>

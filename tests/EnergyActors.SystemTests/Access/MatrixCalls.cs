@@ -72,6 +72,8 @@ public static class MatrixCalls
             new(HttpMethod.Get, "/v1/admin/fleets/{fleetId}", $"/v1/admin/fleets/{fleet}", null, Need.Administer, ok),
             new(HttpMethod.Patch, "/v1/admin/fleets/{fleetId}", $"/v1/admin/fleets/{fleet}", """{"rateLimits":null}""", Need.Administer, ok),
             new(HttpMethod.Get, "/v1/admin/audit", "/v1/admin/audit", null, Need.Administer, ok),
+            new(HttpMethod.Post, "/v1/admin/dashboard-session", "/v1/admin/dashboard-session", null, Need.Administer, HttpStatusCode.NoContent),
+            new(HttpMethod.Delete, "/v1/admin/dashboard-session", "/v1/admin/dashboard-session", null, Need.Administer, HttpStatusCode.NoContent),
             new(HttpMethod.Post, "/v1/admin/fleets/{fleetId}/keys", $"/v1/admin/fleets/{newFleet}/keys", """{"role":"device","name":"matrix"}""", Need.Administer, HttpStatusCode.Created),
             new(HttpMethod.Get, "/v1/admin/fleets/{fleetId}/keys", $"/v1/admin/fleets/{fleet}/keys", null, Need.Administer, ok),
             new(HttpMethod.Get, "/v1/admin/fleets/{fleetId}/keys/{keyId}", $"/v1/admin/fleets/{fleet}/keys/{keyId}", null, Need.Administer, ok),

@@ -18,6 +18,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public RunningSystem System => _secure.System;
 
+    /// <summary>The gateway's configured admin key.</summary>
+    public string AdminKey => _secure.AdminKey;
+
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>
