@@ -94,6 +94,7 @@ public static class GatewayApi
         Operated(v1.MapGroup("/vehicles").WithTags("Vehicles")).MapMeterLinks();
         Operated(v1.MapGroup("/analytics").WithTags("Analytics")).MapAnalytics();
         Operated(v1.MapGroup("/alerts").WithTags("Alerts")).MapAlerts();
+        Operated(v1.MapGroup("/alert-rules").WithTags("Alerts")).MapAlertRules();
         Operated(v1.MapGroup("/sites").WithTags("Sites")).MapSites();
         Operated(v1.MapGroup("/events").WithTags("Events")).MapEvents();
         v1.MapGroup("/caller").WithTags("Access").RequireAuthorization().MapCaller();

@@ -1,5 +1,4 @@
 using EnergyActors.Grains.Abstractions;
-using EnergyActors.Grains.Abstractions.Feeds;
 using EnergyActors.Grains.Access;
 using EnergyActors.Grains.Alerts;
 using EnergyActors.Grains.Analytics;
@@ -21,6 +20,7 @@ public sealed partial class VehicleGrain(
     IHistoryReader historyReader,
     IWindowSnapshotStore windows,
     IAlertStore alerts,
+    AlertRulesCache alertRules,
     IDeviceOwners owners,
     TimeProvider time,
     IOptions<AnalyticsOptions> options,
@@ -53,6 +53,7 @@ public sealed partial class VehicleGrain(
         if (_seen)
         {
             _activeAlerts.AddRange(loaded.ActiveAlerts.Where(VehicleAlertRules.IsVehicleKind));
+            // Restored alerts are judged again now, without the hold-off a reading would start.
             _reporter = new FleetReporter(this, options.Value.FleetReportDelayMilliseconds, TimeSpan.FromSeconds(options.Value.BucketSeconds));
             await AfterChangeAsync();
         }
@@ -140,10 +141,10 @@ public sealed partial class VehicleGrain(
     }
 
     /// <summary>Called by the reporter as the window slides: the verdict can change without any new reading.</summary>
-    internal async Task<VehiclePerformance> ReevaluateAsync()
+    internal async Task<VehiclePerformance> ReevaluateAsync(bool reading = false)
     {
         var performance = CurrentPerformance();
-        await SyncAlertsAsync(performance);
+        await SyncAlertsAsync(performance, reading);
         return performance;
     }
 
@@ -173,7 +174,7 @@ public sealed partial class VehicleGrain(
         return false;
     }
 
-    private async Task SeenAsync()
+    private async Task SeenAsync(bool reading = true)
     {
         if (!_seen)
         {
@@ -181,30 +182,15 @@ public sealed partial class VehicleGrain(
             _reporter ??= new FleetReporter(this, options.Value.FleetReportDelayMilliseconds, TimeSpan.FromSeconds(options.Value.BucketSeconds));
         }
 
-        await AfterChangeAsync();
+        await AfterChangeAsync(reading);
     }
 
-    private async Task AfterChangeAsync()
+    private async Task AfterChangeAsync(bool reading = false)
     {
-        await ReevaluateAsync();
+        await ReevaluateAsync(reading);
         _reporter?.MarkChanged();
     }
 
-    /// <summary>Alerts follow the verdict: entering CRITICAL or ANOMALY raises one, leaving clears it.</summary>
-    private Task SyncAlertsAsync(VehiclePerformance performance) =>
-        alerts.SyncAsync(
-            GrainFactory.GetGrain<IFleetFeedGrain>(Fleet),
-            Fleet,
-            VehicleId,
-            _activeAlerts,
-            VehicleAlertRules.Conditions(performance.HealthStatus),
-            kind => VehicleAlertRules.Message(kind, performance),
-            time.GetUtcNow,
-            (exception, kind) => LogAlertFailed(exception, VehicleId, kind));
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {VehicleId}: {Side} reading at {Timestamp} is outside the accepted limits; left out of the efficiency window")]
     private partial void LogNotApplied(string vehicleId, string side, DateTimeOffset timestamp);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {VehicleId}: alert {Kind} not stored; will retry at the next evaluation")]
-    private partial void LogAlertFailed(Exception exception, string vehicleId, string kind);
 }

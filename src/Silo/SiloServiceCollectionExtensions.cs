@@ -65,6 +65,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IHistoryReader, HistoryReader>();
         services.AddSingleton<IVehicleHourReader, VehicleHourReader>();
         services.AddSingleton<IAlertStore, AlertStore>();
+        services.AddSingleton<AlertRulesCache>();
         services.AddSingleton<IDeviceOwners, DeviceOwners>();
         services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<IFleetEntryStore, FleetEntryStore>();

@@ -14,6 +14,8 @@ namespace EnergyActors.Gateway.Contracts;
 [JsonSerializable(typeof(FleetResponse))]
 [JsonSerializable(typeof(MeterLinkResponse))]
 [JsonSerializable(typeof(AlertListResponse))]
+[JsonSerializable(typeof(AlertResponse))]
+[JsonSerializable(typeof(AlertRulesResponse))]
 [JsonSerializable(typeof(SiteResponse))]
 [JsonSerializable(typeof(SiteListResponse))]
 [JsonSerializable(typeof(SiteStatusResponse))]

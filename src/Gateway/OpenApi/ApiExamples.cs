@@ -78,8 +78,33 @@ public static class ApiExamples
 
     public static AlertListResponse Alerts { get; } = new(
     [
-        new AlertResponse(17, "VEH-001", "EFFICIENCY_CRITICAL", "Charging efficiency over 24 h is 0.6410, below 0.70: possible hardware fault or energy leakage.", At.UtcDateTime, null, true),
+        new AlertResponse(
+            17, "VEH-001", "EFFICIENCY_CRITICAL", "Charging efficiency over 24 h is 0.6410, below 0.70: possible hardware fault or energy leakage.",
+            At.UtcDateTime, null, true, "critical", "active", null, null, null),
     ]);
+
+    public static AlertAckRequest AlertAck { get; } = new("dispatch: J. Rivera", "Charger 7 booked for inspection");
+
+    public static AlertResponse AcknowledgedAlert { get; } = Alerts.Alerts[0] with
+    {
+        State = "acknowledged",
+        AcknowledgedAt = At.AddMinutes(12).UtcDateTime,
+        AcknowledgedBy = AlertAck.By,
+        Note = AlertAck.Note,
+    };
+
+    public static AlertRulesResponse AlertRules { get; } = new(
+    [
+        new("EFFICIENCY_CRITICAL", true, "critical", 0.70, 300, 3, 600, 1, 2),
+        new("EFFICIENCY_ANOMALY", true, "major", 1.0, 60, 1, 60, 1, 2),
+        new("SOC_BELOW_FLOOR", true, "major", 10, 0, 1, 0, 0, 0),
+        new("BATTERY_OVER_TEMPERATURE", true, "critical", 45, 0, 1, 0, 0, 0),
+        new("UNSERVED_LOAD", true, "critical", 0, 0, 1, 0, 0, 0),
+        new("DEVICE_SILENT", true, "major", 15, 0, 1, 0, 0, 0),
+    ],
+        At.UtcDateTime);
+
+    public static AlertRulesRequest AlertRulesChange { get; } = new([AlertRules.Rules[0]]);
 
     public static SiteCreateRequest SiteCreate { get; } = new()
     {

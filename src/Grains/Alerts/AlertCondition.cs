@@ -1,7 +1,13 @@
+using EnergyActors.Grains.Abstractions.Alerts;
+
 namespace EnergyActors.Grains.Alerts;
 
 /// <summary>
-/// What a device's rule says about one alert kind at an evaluation: it should be active (<see cref="Raise"/>), it
-/// should not (<see cref="Clear"/>), or neither, inside a hysteresis band where it stays as it is.
+/// What a device's readings say about one kind of alert under its fleet's rule: the condition holds
+/// (<see cref="Raise"/>), it does not (<see cref="Clear"/>), or neither: inside a threshold's band, or without
+/// enough evidence to judge, where the alert stays as it is.
 /// </summary>
-internal readonly record struct AlertCondition(string Kind, bool Raise, bool Clear);
+internal readonly record struct AlertCondition(AlertRule Rule, bool Raise, bool Clear)
+{
+    public string Kind => Rule.Kind;
+}

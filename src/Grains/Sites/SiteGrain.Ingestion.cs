@@ -10,6 +10,8 @@ namespace EnergyActors.Grains.Sites;
 /// <summary>Readings from a real site, and the latest reading (simulated or real) with the alerts it keeps active.</summary>
 public sealed partial class SiteGrain
 {
+    private AlertGates? _gates;
+
     public Task<SiteReading?> GetStatus() => Task.FromResult(Readable ? State.Latest : null);
 
     public async Task<IngestResult> Ingest(IReadOnlyList<SiteReading> readings)
@@ -53,13 +55,19 @@ public sealed partial class SiteGrain
         var feed = GrainFactory.GetGrain<IFleetFeedGrain>(fleet);
         // One-way: returns at once, whoever watches the fleet.
         await feed.Publish(FleetChange.ForSite(SiteId, reading));
+        var rules = await alertRules.GetAsync(fleet);
+        // A site reports each interval in order: hold-off and clear time run on its readings' own time, so a replayed
+        // day is judged as the live one was.
+        _gates ??= new AlertGates();
+        var decisions = _gates.Judge(SiteAlertRules.Conditions(reading, rules), State.ActiveAlerts, reading.Timestamp, reading: true);
         await alerts.SyncAsync(
             feed,
             fleet,
             SiteId,
             State.ActiveAlerts,
-            SiteAlertRules.Conditions(reading, options.Value.OverTemperatureC),
-            kind => SiteAlertRules.Message(kind, reading),
+            decisions,
+            rules,
+            kind => SiteAlertRules.Message(kind, reading, rules),
             () => reading.Timestamp,
             (exception, kind) => LogAlertFailed(exception, SiteId, kind));
     }

@@ -16,6 +16,7 @@ public sealed partial class SiteGrain(
     IHistoryWriter history,
     IWeatherSource weather,
     IAlertStore alerts,
+    AlertRulesCache alertRules,
     SiteSimulationClock clock,
     IOptions<SiteOptions> options,
     [PersistentState("site", GrainStorage.Name)] IPersistentState<SiteState> site,

@@ -21,8 +21,4 @@ public sealed class SiteOptions
     /// <summary>The reminder that brings a running site back after a silo restart.</summary>
     [Range(1, 60)]
     public int ReminderMinutes { get; set; } = 5;
-
-    /// <summary>Battery temperature above which BATTERY_OVER_TEMPERATURE is raised (cleared 2 °C below).</summary>
-    [Range(20, 100)]
-    public double OverTemperatureC { get; set; } = 45;
 }

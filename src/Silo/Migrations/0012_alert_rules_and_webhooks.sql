@@ -41,3 +41,4 @@ CREATE TABLE webhook_deliveries (
 
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE delivered_at IS NULL AND given_up_at IS NULL;
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (webhook_id, id DESC);
+
