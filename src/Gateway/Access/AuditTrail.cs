@@ -22,7 +22,7 @@ public static partial class AuditTrail
             // Taken now: an exception handler that answers later clears the endpoint and the route values.
             if (IsChange(context.Request) && CallerClaims.KeyIdOf(context.User) is { } keyId && context.GetEndpoint() is RouteEndpoint endpoint)
             {
-                var call = (keyId, Fleet: FleetOf(context), Action: $"{context.Request.Method} {endpoint.RoutePattern.RawText}", Target: context.Request.Path.Value ?? string.Empty);
+                var call = (keyId, Fleet: FleetOf(context), Action: $"{context.Request.Method} {Route(endpoint)}", Target: context.Request.Path.Value ?? string.Empty);
                 // Just before the answer's headers leave, with its final status: the change is on record before its sender learns the outcome.
                 context.Response.OnStarting(() => RecordAsync(
                     new AuditEntry(0, time.GetUtcNow(), call.keyId, call.Fleet, call.Action, call.Target, context.Response.StatusCode), grains, logger));
@@ -43,6 +43,10 @@ public static partial class AuditTrail
             LogNotRecorded(logger, ex, entry.Action, entry.Status);
         }
     }
+
+    /// <summary>The route as documented: a group's own root ("/v1/alert-rules/") without its trailing slash.</summary>
+    private static string? Route(RouteEndpoint endpoint) =>
+        endpoint.RoutePattern.RawText is { Length: > 1 } raw ? raw.TrimEnd('/') : endpoint.RoutePattern.RawText;
 
     private static bool IsChange(HttpRequest request) =>
         (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method) || HttpMethods.IsDelete(request.Method))

@@ -58,6 +58,11 @@ public static class MatrixCalls
             new(HttpMethod.Get, "/v1/events", "/v1/events", null, Need.Operate, ok),
             new(HttpMethod.Get, "/v1/caller", "/v1/caller", null, Need.AnyKey, ok),
             new(HttpMethod.Get, "/v1/alerts", "/v1/alerts", null, Need.Operate, ok),
+            // No such alert in the fleet: the access decision comes first, then 404.
+            new(HttpMethod.Post, "/v1/alerts/{alertId}/ack", "/v1/alerts/987654321/ack", """{"note":"matrix"}""", Need.Operate, HttpStatusCode.NotFound),
+            new(HttpMethod.Get, "/v1/alert-rules", "/v1/alert-rules", null, Need.Operate, ok),
+            new(HttpMethod.Put, "/v1/alert-rules", "/v1/alert-rules",
+                """{"rules":[{"kind":"UNSERVED_LOAD","enabled":true,"severity":"major","threshold":0,"holdOffSeconds":0,"holdOffReadings":1,"clearSeconds":0}]}""", Need.Operate, ok),
             new(HttpMethod.Get, "/v1/sites", "/v1/sites", null, Need.Operate, ok),
             new(HttpMethod.Get, "/v1/sites/{siteId}", $"/v1/sites/{site}", null, Need.Operate, ok),
             new(HttpMethod.Patch, "/v1/sites/{siteId}", $"/v1/sites/{site}", """{"name":"matrix, renamed"}""", Need.Operate, ok),
