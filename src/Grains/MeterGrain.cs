@@ -1,4 +1,5 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Alerts;
 using EnergyActors.Grains.Access;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -19,7 +20,10 @@ public sealed partial class MeterGrain(
     [PersistentState("link", GrainStorage.Name)] IPersistentState<MeterLinkState> link,
     ILogger<MeterGrain> logger) : Grain, IMeterGrain
 {
+    private static readonly TimeSpan SilenceReportPeriod = TimeSpan.FromMinutes(1);
+
     private MeterReading? _latest;
+    private DateTimeOffset _silenceToldAt;
 
     private string MeterId => this.GetPrimaryKeyString();
 
@@ -69,6 +73,13 @@ public sealed partial class MeterGrain(
         if (forVehicles is not null)
         {
             await ForwardAsync(forVehicles, commit.TransactionId);
+        }
+
+        if (accepted > 0 && time.GetUtcNow() - _silenceToldAt >= SilenceReportPeriod)
+        {
+            // One-way, at most once a minute: the fleet's silence watch learns the meter reported.
+            _silenceToldAt = time.GetUtcNow();
+            await ISilenceWatchGrain.Watch.ShardFor(GrainFactory, _fleet!, MeterId).Seen(MeterId, 0);
         }
 
         return refused is null ? commit.ToResult(accepted) : InCallerPositions(commit.ToResult(accepted), positions!, refused);

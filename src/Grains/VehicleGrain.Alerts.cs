@@ -1,4 +1,5 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Alerts;
 using EnergyActors.Grains.Abstractions.Feeds;
 using EnergyActors.Grains.Alerts;
 using Microsoft.Extensions.Logging;
@@ -11,9 +12,25 @@ namespace EnergyActors.Grains;
 /// </summary>
 public sealed partial class VehicleGrain
 {
+    private static readonly TimeSpan SilenceReportPeriod = TimeSpan.FromMinutes(1);
+
     // Allocated when a condition first holds; most vehicles never need it.
     private AlertGates? _gates;
     private IGrainTimer? _alertTimer;
+    private DateTimeOffset _silenceToldAt;
+
+    /// <summary>Tells the fleet's silence watch the vehicle reported, at most once a minute (one-way: nothing waits).</summary>
+    private Task TellSilenceWatchAsync()
+    {
+        var now = time.GetUtcNow();
+        if (now - _silenceToldAt < SilenceReportPeriod)
+        {
+            return Task.CompletedTask;
+        }
+
+        _silenceToldAt = now;
+        return ISilenceWatchGrain.Watch.ShardFor(GrainFactory, Fleet, VehicleId).Seen(VehicleId, 0);
+    }
 
     private async Task SyncAlertsAsync(VehiclePerformance performance, bool reading)
     {

@@ -85,6 +85,11 @@ public sealed partial class VehicleGrain(
             }
         }
 
+        if (accepted > 0)
+        {
+            await TellSilenceWatchAsync();
+        }
+
         // Readings outside the window (backfill of old days) change no figure: nothing to evaluate or report.
         if (windowChanged || (accepted > 0 && !_seen))
         {

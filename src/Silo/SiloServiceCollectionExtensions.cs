@@ -64,8 +64,10 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IHistoryWriter>(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddSingleton<IHistoryReader, HistoryReader>();
         services.AddSingleton<IVehicleHourReader, VehicleHourReader>();
+        services.AddSingleton<AlertMetrics>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<AlertRulesCache>();
+        services.TryAddSingleton(sp => new SilenceClock(sp.GetRequiredService<TimeProvider>(), SilenceClock.DefaultCheckPeriod));
         services.AddSingleton<IDeviceOwners, DeviceOwners>();
         services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<IFleetEntryStore, FleetEntryStore>();

@@ -96,6 +96,6 @@ public static class AlertRuleBook
         AlertKinds.SocBelowFloor => (0, 100, "a state of charge in percent"),
         AlertKinds.BatteryOverTemperature => (-40, 150, "a temperature in °C"),
         AlertKinds.UnservedLoad => (0, 100_000, "a power in kW"),
-        _ => (1, 7 * 24 * 60, "a number of minutes"),
+        _ => (5, 7 * 24 * 60, "a number of minutes"),
     };
 }

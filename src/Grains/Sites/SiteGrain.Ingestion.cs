@@ -1,4 +1,5 @@
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Alerts;
 using EnergyActors.Grains.Abstractions.Feeds;
 using EnergyActors.Grains.Abstractions.Sites;
 using EnergyActors.Grains.Access;
@@ -10,7 +11,10 @@ namespace EnergyActors.Grains.Sites;
 /// <summary>Readings from a real site, and the latest reading (simulated or real) with the alerts it keeps active.</summary>
 public sealed partial class SiteGrain
 {
+    private static readonly TimeSpan SilenceReportPeriod = TimeSpan.FromMinutes(1);
+
     private AlertGates? _gates;
+    private DateTimeOffset _silenceToldAt;
 
     public Task<SiteReading?> GetStatus() => Task.FromResult(Readable ? State.Latest : null);
 
@@ -55,6 +59,7 @@ public sealed partial class SiteGrain
         var feed = GrainFactory.GetGrain<IFleetFeedGrain>(fleet);
         // One-way: returns at once, whoever watches the fleet.
         await feed.Publish(FleetChange.ForSite(SiteId, reading));
+        await TellSilenceWatchAsync(fleet, reading.IntervalMinutes);
         var rules = await alertRules.GetAsync(fleet);
         // A site reports each interval in order: hold-off and clear time run on its readings' own time, so a replayed
         // day is judged as the live one was.
@@ -70,6 +75,23 @@ public sealed partial class SiteGrain
             kind => SiteAlertRules.Message(kind, reading, rules),
             () => reading.Timestamp,
             (exception, kind) => LogAlertFailed(exception, SiteId, kind));
+    }
+
+    private async Task TellSilenceWatchAsync(string fleet, double intervalMinutes)
+    {
+        // Wall time: silence is about when readings arrive, whatever time the simulation runs at.
+        var now = time.GetUtcNow();
+        if (now - _silenceToldAt >= SilenceReportPeriod)
+        {
+            _silenceToldAt = now;
+            await ISilenceWatchGrain.Watch.ShardFor(GrainFactory, fleet, SiteId).Seen(SiteId, (int)Math.Ceiling(intervalMinutes));
+        }
+    }
+
+    private Task ForgetSilenceAsync()
+    {
+        _silenceToldAt = default;
+        return ISilenceWatchGrain.Watch.ShardFor(GrainFactory, Owner ?? FleetAccess.LegacyFleet, SiteId).Forget(SiteId);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId}: alert {Kind} not stored; will retry")]

@@ -18,6 +18,7 @@ public sealed partial class SiteGrain(
     IAlertStore alerts,
     AlertRulesCache alertRules,
     SiteSimulationClock clock,
+    TimeProvider time,
     IOptions<SiteOptions> options,
     [PersistentState("site", GrainStorage.Name)] IPersistentState<SiteState> site,
     ILogger<SiteGrain> logger) : Grain, ISiteGrain, IRemindable
@@ -85,6 +86,12 @@ public sealed partial class SiteGrain(
         await site.WriteStateAsync();
         await SyncReminderAsync();
         ScheduleTicks();
+        if (!State.Config.Running)
+        {
+            // Paused on purpose: its quiet is no fault.
+            await ForgetSilenceAsync();
+        }
+
         return Info();
     }
 
@@ -98,6 +105,7 @@ public sealed partial class SiteGrain(
         DemandWrite();
         var owner = Owner;
         StopTicks();
+        await ForgetSilenceAsync();
         State.Config = null;
         await SyncReminderAsync();
         await Registry.Remove(SiteId);

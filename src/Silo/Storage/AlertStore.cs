@@ -11,7 +11,7 @@ namespace EnergyActors.Silo.Storage;
 /// webhook of the fleet that asked for its kind and severity (<c>webhook_deliveries</c>, unique per webhook, alert and
 /// change) in the same statement, so a change that happened is always queued, and only once.
 /// </summary>
-public sealed class AlertStore(NpgsqlDataSource dataSource) : IAlertStore
+public sealed class AlertStore(NpgsqlDataSource dataSource, AlertMetrics metrics) : IAlertStore
 {
     private const string Columns = "id, device_id, kind, message, raised_at, cleared_at, severity, acknowledged_at, acknowledged_by, ack_note";
 
@@ -33,31 +33,33 @@ public sealed class AlertStore(NpgsqlDataSource dataSource) : IAlertStore
         ON CONFLICT (webhook_id, alert_id, state) DO NOTHING
         """;
 
-    public Task Raise(string fleetId, string deviceId, string kind, string severity, string message, DateTimeOffset at) =>
-        ExecuteAsync(
+    public async Task Raise(string fleetId, string deviceId, string kind, string severity, string message, DateTimeOffset at) =>
+        metrics.Changed(kind, "raised", await CountChangedAsync(
             """
             WITH changed AS (
                 INSERT INTO alerts (fleet_id, device_id, kind, severity, message, raised_at) VALUES ($1, $2, $3, $4, $5, $6)
                 ON CONFLICT (device_id, kind) WHERE cleared_at IS NULL DO NOTHING
-                RETURNING *)
-            """ + QueueDeliveries.Replace("$change", "'raised'", StringComparison.Ordinal),
+                RETURNING *),
+            queued AS (
+            """ + QueueDeliveries.Replace("$change", "'raised'", StringComparison.Ordinal) + ") " + CountChanged,
             fleetId,
             deviceId,
             kind,
             severity,
             message,
-            at.UtcDateTime);
+            at.UtcDateTime));
 
-    public Task Clear(string deviceId, string kind, DateTimeOffset at) =>
-        ExecuteAsync(
+    public async Task Clear(string deviceId, string kind, DateTimeOffset at) =>
+        metrics.Changed(kind, "cleared", await CountChangedAsync(
             """
             WITH changed AS (
                 UPDATE alerts SET cleared_at = $3 WHERE device_id = $1 AND kind = $2 AND cleared_at IS NULL
-                RETURNING *)
-            """ + QueueDeliveries.Replace("$change", "'cleared'", StringComparison.Ordinal),
+                RETURNING *),
+            queued AS (
+            """ + QueueDeliveries.Replace("$change", "'cleared'", StringComparison.Ordinal) + ") " + CountChanged,
             deviceId,
             kind,
-            at.UtcDateTime);
+            at.UtcDateTime));
 
     public async Task<Alert?> Acknowledge(string fleetId, AlertAck ack, DateTimeOffset at)
     {
@@ -75,7 +77,18 @@ public sealed class AlertStore(NpgsqlDataSource dataSource) : IAlertStore
             SELECT {Columns} FROM alerts WHERE id = $2 AND fleet_id = $1 AND NOT EXISTS (SELECT 1 FROM changed)
             """;
         var alerts = await ReadAsync(sql, [fleetId, ack.AlertId, at.UtcDateTime, ack.By, (object?)ack.Note ?? DBNull.Value]);
-        return alerts.Count == 0 ? null : alerts[0];
+        if (alerts.Count == 0)
+        {
+            return null;
+        }
+
+        // Ours when it carries this very acknowledgement (PostgreSQL keeps microseconds); a second one answers the first unchanged.
+        if (alerts[0].AcknowledgedAt?.UtcTicks / 10 == at.UtcTicks / 10 && alerts[0].AcknowledgedBy == ack.By)
+        {
+            metrics.Changed(alerts[0].Kind, "acknowledged", 1);
+        }
+
+        return alerts[0];
     }
 
     public Task<IReadOnlyList<Alert>> List(string fleetId, AlertQuery query)
@@ -132,12 +145,14 @@ public sealed class AlertStore(NpgsqlDataSource dataSource) : IAlertStore
         }
     }
 
-    private async Task ExecuteAsync(string sql, params object[] values)
+    private const string CountChanged = "SELECT count(*) FROM changed";
+
+    private async Task<long> CountChangedAsync(string sql, params object[] values)
     {
         try
         {
             await using var command = Command(sql, values);
-            await command.ExecuteNonQueryAsync();
+            return (long)(await command.ExecuteScalarAsync())!;
         }
         catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
