@@ -37,7 +37,7 @@ internal sealed class FleetCommand : SimulatorCommand
     private readonly Option<int> _batch = new("--batch") { Description = "Readings per request: 1 posts to /v1/telemetry/meter|vehicle, more to /v1/telemetry/batch.", HelpName = "b", DefaultValueFactory = _ => 1 };
     private readonly Option<int?> _concurrency = new("--concurrency") { Description = "Requests in flight [default: 64 for single readings, 8 for batches].", HelpName = "c" };
     private readonly Option<long> _seed = CliOptions.Seed("Seed of the fleet: the same seed sends the same readings for the same devices and timestamps.");
-    private readonly Option<double> _faulty = new("--faulty-share") { Description = "Share of vehicles charging at 0.60–0.85 efficiency (WARNING/CRITICAL).", HelpName = "share", DefaultValueFactory = _ => 0.1 };
+    private readonly Option<double> _faulty = new("--faulty-share") { Description = "Share of vehicles charging badly: at 0.55–0.66 efficiency (CRITICAL, an alert deserved) or 0.74–0.84 (WARNING).", HelpName = "share", DefaultValueFactory = _ => 0.1 };
     private readonly Option<double> _sensor = new("--sensor-fault-share") { Description = "Share of vehicles whose DC reads above AC (ANOMALY).", HelpName = "share", DefaultValueFactory = _ => 0.01 };
     private readonly Option<DateTimeOffset?> _start = new("--start")
     {
@@ -47,7 +47,7 @@ internal sealed class FleetCommand : SimulatorCommand
     };
 
     private readonly Option<string> _prefix = CliOptions.Prefix("Prepended to every device id, to keep this fleet's devices apart from earlier runs'.", DeviceIds.LongestSuffix);
-    private readonly Option<bool> _verify = new("--verify") { Description = "At the end, check up to 200 vehicles' status and analytics against the readings the gateway acknowledged; exit 1 on a mismatch." };
+    private readonly Option<bool> _verify = new("--verify") { Description = "At the end, check up to 200 vehicles' status and analytics against the readings the gateway acknowledged, and (after the fleet's hold-off) that their active efficiency alerts are the ones their faults deserve; exit 1 on a mismatch." };
     private readonly Option<string?> _json = CliOptions.Json();
 
     public FleetCommand()
@@ -109,7 +109,7 @@ internal sealed class FleetCommand : SimulatorCommand
         var reason = cancellation.IsCancellationRequested ? "Ctrl+C"
             : rounds.Queued == rounds.Planned && counters.Sent == rounds.Planned * model.ReadingsPerRound ? $"all {rounds.Planned:N0} rounds sent"
             : "--duration reached before every round was sent (the gateway is slower than the schedule)";
-        var verify = ledger is null ? null : await VerifyAsync(http, ledger, cancellation);
+        var verify = ledger is null ? null : await VerifyAsync(http, ledger, model, cancellation);
         var result = new FleetResult(
             options.Gateway.ToString(), options.Meters, options.Vehicles, model.Composition,
             options.Interval.TotalSeconds, options.Speedup, options.Duration.TotalSeconds, options.BatchSize, options.Concurrency, options.Seed,
@@ -162,7 +162,7 @@ internal sealed class FleetCommand : SimulatorCommand
         : options.Rounds > MaxRounds ? string.Create(CultureInfo.InvariantCulture, $"{options.Rounds:N0} rounds: at most {MaxRounds:N0}; use a longer --interval or a shorter run.")
         : null;
 
-    private static async Task<VerifyResult?> VerifyAsync(HttpClient http, AckLedger ledger, CancellationToken cancellation)
+    private static async Task<VerifyResult?> VerifyAsync(HttpClient http, AckLedger ledger, FleetModel model, CancellationToken cancellation)
     {
         if (cancellation.IsCancellationRequested)
         {
@@ -173,7 +173,10 @@ internal sealed class FleetCommand : SimulatorCommand
         StatusMessages.Note("Verifying the sampled vehicles against the API…");
         try
         {
-            return await new FleetVerifier(http, ledger).RunAsync(cancellation);
+            var figures = await new FleetVerifier(http, ledger).RunAsync(cancellation);
+            StatusMessages.Note("Checking the sampled vehicles' alerts once the fleet's hold-off has passed…");
+            var alerts = await new AlertVerifier(http, model, [.. ledger.Vehicles.Select(v => v.Key)]).RunAsync(cancellation);
+            return figures with { Checks = [.. figures.Checks, alerts] };
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

@@ -35,6 +35,9 @@ internal sealed class FleetModel
 
     public string VehicleId(int number) => _vehicleIds[number - 1];
 
+    /// <summary>What the fleet made of vehicle <paramref name="number"/>: its class and charging efficiency.</summary>
+    public VehicleProfile Profile(int number) => _vehicles[number - 1].Profile;
+
     public FleetComposition Composition => new(
         _vehicles.Count(v => v.Profile.Class == EfficiencyClass.Healthy),
         _vehicles.Count(v => v.Profile.Class == EfficiencyClass.Faulty),

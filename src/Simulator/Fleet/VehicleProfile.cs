@@ -16,7 +16,7 @@ internal sealed record VehicleProfile(int Number, double CapacityKwh, double Eff
         var capacity = Math.Round(random.NextBetween(50, 100), 1);
         var classDraw = random.NextUnit();
         var healthy = random.NextBetween(0.88, 0.95);
-        var faulty = random.NextBetween(0.60, 0.85);
+        var faulty = AwayFromTheCriticalLine(random.NextBetween(0.60, 0.85));
         var sensor = random.NextBetween(1.03, 1.15);
         var commuter = random.NextUnit() < CommuterShare;
         var ambient = random.NextBetween(8, 24);
@@ -26,6 +26,13 @@ internal sealed record VehicleProfile(int Number, double CapacityKwh, double Eff
             : (healthy, EfficiencyClass.Healthy);
         return new VehicleProfile(number, capacity, efficiency, kind, commuter, ambient);
     }
+
+    /// <summary>
+    /// 0.60–0.70 becomes 0.55–0.66 (CRITICAL, an alert deserved) and 0.70–0.85 becomes 0.74–0.84 (WARNING, none): never
+    /// near the 0.70 line, so whether a faulty vehicle deserves an alert is never a matter of a reading's rounding.
+    /// </summary>
+    private static double AwayFromTheCriticalLine(double draw) =>
+        draw < 0.70 ? 0.55 + ((draw - 0.60) * 1.1) : 0.74 + ((draw - 0.70) * (0.10 / 0.15));
 }
 
 /// <summary>Which DC/AC ratio a vehicle's charging shows, so the fleet holds every analytics verdict.</summary>
@@ -34,7 +41,7 @@ internal enum EfficiencyClass
     /// <summary>0.88–0.95: HEALTHY.</summary>
     Healthy,
 
-    /// <summary>0.60–0.85: WARNING or CRITICAL (--faulty-share).</summary>
+    /// <summary>0.55–0.66 (CRITICAL) or 0.74–0.84 (WARNING) (--faulty-share).</summary>
     Faulty,
 
     /// <summary>1.03–1.15, DC above AC: ANOMALY (--sensor-fault-share).</summary>
