@@ -48,6 +48,10 @@ export interface Alert {
   raisedAt: string;
   clearedAt: string | null;
   active: boolean;
+  severity: string;
+  state: "active" | "acknowledged" | "cleared";
+  acknowledgedBy: string | null;
+  note: string | null;
 }
 
 export interface Caller {

@@ -41,7 +41,7 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task An_alert_raised_by_a_critical_vehicle_appears_live_and_another_fleets_devices_never_do()
+    public async Task An_alert_raised_by_a_critical_vehicle_appears_live_is_acknowledged_and_another_fleets_devices_never_do()
     {
         var (_, operatorKey, deviceKey) = await fixture.FleetAsync("con-alert");
         var (_, _, otherDevice) = await fixture.FleetAsync("con-other");
@@ -62,8 +62,12 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
         await IngestAsync(deviceKey, "/v1/telemetry/meter", Json.Meter(meter, at, kwh: 10, vehicleId: vehicle));
         await IngestAsync(otherDevice, "/v1/telemetry/vehicle", Json.Vehicle(foreign, at, kwh: 1));
 
-        await Assertions.Expect(page.Locator($"[data-testid=alerts] tr[data-device='{vehicle}']")).ToBeVisibleAsync(Live);
+        var alertRow = page.Locator($"[data-testid=alerts] tr[data-device='{vehicle}']");
+        await Assertions.Expect(alertRow).ToBeVisibleAsync(Live);
         await fixture.ScreenshotAsync(page, "alerts");
+        // The note's prompt is dismissed (Playwright's default): acknowledged without one.
+        await alertRow.Locator("[data-testid=ack]").ClickAsync();
+        await Assertions.Expect(alertRow).ToContainTextAsync("acknowledged by");
 
         await page.ClickAsync("a[href='#/fleet']");
         await Assertions.Expect(page.Locator($"tr[data-vehicle='{vehicle}']")).ToBeVisibleAsync(Live);

@@ -4,7 +4,7 @@ import type { Alert } from "../types";
 import { badge, el, head, problem, time } from "../ui";
 import type { Page } from "./page";
 
-/** Active and past alerts of the fleet, filtered by device and kind; a raised or cleared alert shows at once. */
+/** Active and past alerts of the fleet, filtered by device and kind, each acknowledged from here; a raised or cleared alert shows at once. */
 export function alertsPage(): Page {
   const state = el("select", { "aria-label": "state" }, el("option", { value: "active" }, "active"), el("option", { value: "all" }, "active and past"));
   const device = el("input", { type: "search", placeholder: "Device id", "aria-label": "Device" });
@@ -29,10 +29,26 @@ export function alertsPage(): Page {
             el("td", {}, a.deviceId),
             el("td", {}, badge(a.kind)),
             el("td", {}, a.message),
-            el("td", {}, a.active ? "active" : `cleared ${time(a.clearedAt)}`),
+            el("td", {}, a.severity),
+            el("td", {}, a.state === "cleared" ? `cleared ${time(a.clearedAt)}` : a.state === "acknowledged" ? `acknowledged by ${a.acknowledgedBy}` : acknowledge(a)),
           ),
         ),
     );
+  };
+
+  /** An active alert's button: someone is on it. The list reloads from the server's alert event. */
+  const acknowledge = (alert: Alert) => {
+    const button = el("button", { type: "button", class: "link", "data-testid": "ack" }, "Acknowledge");
+    button.addEventListener("click", async () => {
+      const note = window.prompt("Note (optional)") ?? undefined;
+      try {
+        await api(scoped(`/v1/alerts/${alert.id}/ack`), { method: "POST", body: JSON.stringify({ note: note || undefined }) });
+        await load();
+      } catch (error) {
+        message.replaceChildren(problem(error));
+      }
+    });
+    return button;
   };
 
   const load = async () => {
@@ -59,7 +75,7 @@ export function alertsPage(): Page {
     el(
       "div",
       { class: "scroll" },
-      el("table", { class: "list", "data-testid": "alerts" }, head("Raised", "Device", "Kind", "Message", "State"), body),
+      el("table", { class: "list", "data-testid": "alerts" }, head("Raised", "Device", "Kind", "Message", "Severity", "State"), body),
     ),
   );
   void load();
