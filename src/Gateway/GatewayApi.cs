@@ -13,6 +13,7 @@ using EnergyActors.Gateway.Requests;
 using EnergyActors.Gateway.Resilience;
 using EnergyActors.Gateway.Sites;
 using EnergyActors.Gateway.Status;
+using EnergyActors.Gateway.Webhooks;
 using EnergyActors.ServiceDefaults;
 using EnergyActors.ServiceDefaults.Operations;
 using Npgsql;
@@ -95,6 +96,7 @@ public static class GatewayApi
         Operated(v1.MapGroup("/analytics").WithTags("Analytics")).MapAnalytics();
         Operated(v1.MapGroup("/alerts").WithTags("Alerts")).MapAlerts();
         Operated(v1.MapGroup("/alert-rules").WithTags("Alerts")).MapAlertRules();
+        Operated(v1.MapGroup("/webhooks").WithTags("Alerts")).MapWebhooks();
         Operated(v1.MapGroup("/sites").WithTags("Sites")).MapSites();
         Operated(v1.MapGroup("/events").WithTags("Events")).MapEvents();
         v1.MapGroup("/caller").WithTags("Access").RequireAuthorization().MapCaller();

@@ -3,6 +3,8 @@ using EnergyActors.Grains;
 using EnergyActors.Grains.Access;
 using EnergyActors.Grains.Alerts;
 using EnergyActors.Grains.Sites;
+using EnergyActors.Grains.Webhooks;
+using EnergyActors.Silo.Webhooks;
 using EnergyActors.Silo.History;
 using EnergyActors.Silo.Sites;
 using EnergyActors.Silo.Storage;
@@ -67,6 +69,8 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<AlertMetrics>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<AlertRulesCache>();
+        services.AddSingleton<IWebhookStore, WebhookStore>();
+        services.AddWebhookDispatch(configuration);
         services.TryAddSingleton(sp => new SilenceClock(sp.GetRequiredService<TimeProvider>(), SilenceClock.DefaultCheckPeriod));
         services.AddSingleton<IDeviceOwners, DeviceOwners>();
         services.AddSingleton<IAuditStore, AuditStore>();

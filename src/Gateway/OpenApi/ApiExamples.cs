@@ -106,6 +106,17 @@ public static class ApiExamples
 
     public static AlertRulesRequest AlertRulesChange { get; } = new([AlertRules.Rules[0]]);
 
+    public static WebhookCreateRequest WebhookCreate { get; } = new("https://ops.example.com/hooks/energy", "a long random secret", null, ["critical"]);
+
+    public static WebhookResponse Webhook { get; } = new("9f2c4e1a7b3d5f60", "https://ops.example.com/hooks/energy", [], ["critical"], At.UtcDateTime);
+
+    public static WebhookListResponse Webhooks { get; } = new([Webhook]);
+
+    public static WebhookDeliveryListResponse WebhookDeliveries { get; } = new(
+    [
+        new(42, 17, "raised", 3, At.UtcDateTime, At.AddSeconds(7).UtcDateTime, null, null, 200, null, 38.5),
+    ]);
+
     public static SiteCreateRequest SiteCreate { get; } = new()
     {
         SiteId = "home-berlin",

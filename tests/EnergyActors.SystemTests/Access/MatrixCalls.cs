@@ -61,6 +61,12 @@ public static class MatrixCalls
             // No such alert in the fleet: the access decision comes first, then 404.
             new(HttpMethod.Post, "/v1/alerts/{alertId}/ack", "/v1/alerts/987654321/ack", """{"note":"matrix"}""", Need.Operate, HttpStatusCode.NotFound),
             new(HttpMethod.Get, "/v1/alert-rules", "/v1/alert-rules", null, Need.Operate, ok),
+            new(HttpMethod.Post, "/v1/webhooks", "/v1/webhooks", """{"url":"https://example.com/hook","secret":"matrix-secret-0123456789"}""", Need.Operate, HttpStatusCode.Created),
+            new(HttpMethod.Get, "/v1/webhooks", "/v1/webhooks", null, Need.Operate, ok),
+            // Ids the fleet does not hold: the access decision comes first, then 404.
+            new(HttpMethod.Get, "/v1/webhooks/{webhookId}", "/v1/webhooks/00000000deadbeef", null, Need.Operate, HttpStatusCode.NotFound),
+            new(HttpMethod.Get, "/v1/webhooks/{webhookId}/deliveries", "/v1/webhooks/00000000deadbeef/deliveries", null, Need.Operate, HttpStatusCode.NotFound),
+            new(HttpMethod.Delete, "/v1/webhooks/{webhookId}", "/v1/webhooks/00000000deadbeef", null, Need.Operate, HttpStatusCode.NotFound),
             new(HttpMethod.Put, "/v1/alert-rules", "/v1/alert-rules",
                 """{"rules":[{"kind":"UNSERVED_LOAD","enabled":true,"severity":"major","threshold":0,"holdOffSeconds":0,"holdOffReadings":1,"clearSeconds":0}]}""", Need.Operate, ok),
             new(HttpMethod.Get, "/v1/sites", "/v1/sites", null, Need.Operate, ok),
