@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using EnergyActors.Tests.Http;
 using EnergyActors.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace EnergyActors.Tests.Alerts;
 
@@ -10,7 +11,7 @@ namespace EnergyActors.Tests.Alerts;
 /// Webhooks end to end on a real silo and gateway: a receiver that fails the first deliveries, a silo killed while they
 /// are pending, and every alert change (raised, acknowledged, cleared) arriving exactly once after deduplication, signed.
 /// </summary>
-public sealed class WebhookDeliveryTests : IAsyncLifetime
+public sealed class WebhookDeliveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Secret = "webhook-test-secret-0123456789";
 
@@ -73,6 +74,48 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.All(log, d => Assert.Equal(200, (int)d!["lastStatus"]!));
         var raised = log.Single(d => (string)d!["state"]! == "raised")!;
         Assert.True((int)raised["attempts"]! >= 2, raised.ToJsonString());
+    }
+
+    /// <summary>
+    /// Delivery latency (queued with the alert's change to acknowledged by the receiver, on PostgreSQL's clock) while
+    /// single readings stream in: printed, not asserted, as a figure for the notes; every delivery must arrive.
+    /// </summary>
+    [Fact]
+    public async Task Deliveries_arrive_under_ingestion_load_and_their_latency_is_printed()
+    {
+        const int Alerts = 60;
+        await using var receiver = await WebhookReceiver.StartAsync(Secret, failFirst: 0);
+        await SendAsync(HttpMethod.Put, "/v1/alert-rules", Json.ImmediateEfficiencyRules, HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Post, "/v1/webhooks", $$"""{"url":"{{receiver.Url}}","secret":"{{Secret}}"}""", HttpStatusCode.Created);
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var loaded = Enumerable.Range(0, 500).Select(i => string.Create(CultureInfo.InvariantCulture, $"LOAD-{run}-{i}")).ToArray();
+        await using var load = SteadyVehicleLoad.Start(_system.GatewayAddress, loaded, DateTimeOffset.UtcNow.AddHours(-2), concurrency: 16);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+
+        var at = DateTimeOffset.UtcNow.AddMinutes(-30);
+        for (var i = 0; i < Alerts; i++)
+        {
+            var vehicle = string.Create(CultureInfo.InvariantCulture, $"LAT-{run}-{i}");
+            await SendAsync(HttpMethod.Post, "/v1/telemetry/vehicle", Json.Vehicle(vehicle, Stamp(at), kwh: 1), HttpStatusCode.OK);
+            await SendAsync(HttpMethod.Post, "/v1/telemetry/meter", Json.Meter($"LAT-M-{run}-{i}", Stamp(at), kwh: 10, vehicleId: vehicle), HttpStatusCode.OK);
+            await Task.Delay(500);
+        }
+
+        await receiver.WaitForAsync(r => r.Deliveries.Count >= Alerts, TimeSpan.FromSeconds(60), $"{Alerts} raises were not all delivered");
+        var rate = load.RatePerSecond(TimeSpan.FromSeconds(5), load.Elapsed);
+        await load.StopAsync();
+        var p50 = await PercentileMsAsync(0.5);
+        var p99 = await PercentileMsAsync(0.99);
+        output.WriteLine(FormattableString.Invariant($"webhook delivery latency (queued → receiver's 200) over {Alerts} alerts while ingesting {rate:0} single readings/s: p50 {p50:0.0} ms, p99 {p99:0.0} ms"));
+        Assert.Equal(0, receiver.BadSignatures);
+    }
+
+    private async Task<double> PercentileMsAsync(double fraction)
+    {
+        await using var command = _database.DataSource.CreateCommand(
+            "SELECT percentile_cont($1) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - queued_at)) * 1000 FROM webhook_deliveries WHERE delivered_at IS NOT NULL");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = fraction });
+        return (double)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
