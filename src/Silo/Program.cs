@@ -3,6 +3,7 @@ using EnergyActors.ServiceDefaults;
 using EnergyActors.ServiceDefaults.Operations;
 using EnergyActors.Silo;
 using EnergyActors.Silo.Storage;
+using EnergyActors.Silo.Webhooks;
 
 // Content root = where the binaries are, so appsettings.json is found whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -30,6 +31,8 @@ catch (InvalidOperationException ex)
 // so grains finishing their last calls can still commit.
 builder.Services.AddEnergyActorsStorage(builder.Configuration);
 builder.Services.AddHostedService<DatabaseStartupService>();
+// After the migration: its queue must exist before its first claim.
+builder.Services.AddHostedService<WebhookDispatcher>();
 
 builder.UseOrleans(silo => silo
     .UseEnergyActorsEndpoints(clusterHost, endpoints)

@@ -4,7 +4,7 @@ using Npgsql;
 namespace EnergyActors.Silo.Webhooks;
 
 /// <summary>A delivery claimed for sending: what to send where, and with which secret to sign it.</summary>
-public sealed record DueDelivery(long Id, string State, string Body, int Attempts, DateTimeOffset QueuedAt, string Url, string Secret, bool WebhookDeleted);
+public sealed record DueDelivery(long Id, string WebhookId, string State, string Body, int Attempts, DateTimeOffset QueuedAt, string Url, string Secret, bool WebhookDeleted);
 
 /// <summary>
 /// The queue in <c>webhook_deliveries</c>: due rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> and leased (made due
@@ -12,7 +12,8 @@ public sealed record DueDelivery(long Id, string State, string Body, int Attempt
 /// </summary>
 public sealed class DeliveryLedger(NpgsqlDataSource dataSource)
 {
-    public async Task<IReadOnlyList<DueDelivery>> ClaimAsync(int count, TimeSpan lease, CancellationToken cancellation)
+    /// <summary>Claims up to <paramref name="count"/> due deliveries, except to <paramref name="skipWebhooks"/> (whose slots are all busy).</summary>
+    public async Task<IReadOnlyList<DueDelivery>> ClaimAsync(int count, TimeSpan lease, string[] skipWebhooks, CancellationToken cancellation)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => $2)
@@ -20,21 +21,31 @@ public sealed class DeliveryLedger(NpgsqlDataSource dataSource)
             WHERE w.webhook_id = d.webhook_id
               AND d.id IN (SELECT id FROM webhook_deliveries
                            WHERE delivered_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= now()
+                             AND webhook_id <> ALL ($3)
                            ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-            RETURNING d.id, d.state, d.body, d.attempts, d.queued_at, w.url, w.secret, w.deleted_at IS NOT NULL
+            RETURNING d.id, d.webhook_id, d.state, d.body, d.attempts, d.queued_at, w.url, w.secret, w.deleted_at IS NOT NULL
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = count });
         command.Parameters.Add(new NpgsqlParameter { Value = lease.TotalSeconds });
+        command.Parameters.Add(new NpgsqlParameter { Value = skipWebhooks, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         var due = new List<DueDelivery>();
         while (await reader.ReadAsync(cancellation))
         {
             due.Add(new DueDelivery(
-                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-                PostgresTime.Utc(reader.GetFieldValue<DateTime>(4)), reader.GetString(5), reader.GetString(6), reader.GetBoolean(7)));
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                PostgresTime.Utc(reader.GetFieldValue<DateTime>(5)), reader.GetString(6), reader.GetString(7), reader.GetBoolean(8)));
         }
 
         return due;
+    }
+
+    /// <summary>Ends the lease of claimed deliveries this silo had no slot for, so they are due again at once.</summary>
+    public async Task ReturnAsync(long[] ids, CancellationToken cancellation)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE webhook_deliveries SET next_attempt_at = now() WHERE id = ANY ($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = ids });
+        await command.ExecuteNonQueryAsync(cancellation);
     }
 
     /// <returns>Seconds from queued to delivered, as PostgreSQL's clock has them.</returns>

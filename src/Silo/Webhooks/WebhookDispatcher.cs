@@ -25,29 +25,94 @@ public sealed partial class WebhookDispatcher(
     {
         var settings = options.Value;
         var idle = TimeSpan.FromMilliseconds(settings.PollMilliseconds);
-        while (!stoppingToken.IsCancellationRequested)
+        var slots = new DispatchSlots(settings.Concurrency, settings.ConcurrencyPerWebhook);
+        var sending = new HashSet<Task>();
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                // One round of sends per claim, so every claimed row is sent well inside its lease.
-                var due = await queue.ClaimAsync(settings.Concurrency, TimeSpan.FromSeconds(settings.LeaseSeconds), stoppingToken);
-                if (due.Count == 0)
+                sending.RemoveWhere(t => t.IsCompleted);
+                try
                 {
-                    await Task.Delay(idle, stoppingToken);
-                    continue;
-                }
+                    if (slots.Free == 0)
+                    {
+                        await slots.Freed.WaitAsync(stoppingToken);
+                        continue;
+                    }
 
-                await Task.WhenAll(due.Select(d => SendAsync(d, settings, stoppingToken)));
+                    var wanted = slots.Free;
+                    if (await ClaimAndStartAsync(slots, settings, sending, stoppingToken) < wanted)
+                    {
+                        // Fewer due than free slots: nothing more to claim until new rows come due or a slot frees.
+                        await Task.WhenAny(Task.Delay(idle, stoppingToken), slots.Freed).WaitAsync(stoppingToken);
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex) when (StorageFailure.IsTransient(ex))
+                {
+                    LogQueueUnavailable(ex);
+                    await Task.Delay(idle * 4, stoppingToken);
+                }
+                catch (Exception ex)
+                {
+                    // Never let a bug here stop the host (a BackgroundService's escape does): alerts still store, and
+                    // their deliveries wait in the queue.
+                    LogLoopFailed(ex);
+                    await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        }
+        finally
+        {
+            // Sends in flight see the same token and end quickly; their leases make them due again elsewhere.
+            await Task.WhenAll(sending);
+        }
+    }
+
+    /// <returns>How many deliveries were claimed.</returns>
+    private async Task<int> ClaimAndStartAsync(DispatchSlots slots, WebhookOptions settings, HashSet<Task> sending, CancellationToken stopping)
+    {
+        var due = await queue.ClaimAsync(slots.Free, TimeSpan.FromSeconds(settings.LeaseSeconds), slots.Saturated(), stopping);
+        var unsent = new List<long>();
+        foreach (var delivery in due)
+        {
+            if (!slots.TryTake(delivery.WebhookId))
             {
-                return;
+                unsent.Add(delivery.Id);
+                continue;
             }
-            catch (Exception ex) when (StorageFailure.IsTransient(ex))
-            {
-                LogQueueUnavailable(ex);
-                await Task.Delay(idle * 4, stoppingToken);
-            }
+
+            sending.Add(SendInSlotAsync(delivery, slots, settings, stopping));
+        }
+
+        if (unsent.Count > 0)
+        {
+            await queue.ReturnAsync([.. unsent], stopping);
+        }
+
+        return due.Count;
+    }
+
+    private async Task SendInSlotAsync(DueDelivery delivery, DispatchSlots slots, WebhookOptions settings, CancellationToken stopping)
+    {
+        try
+        {
+            await SendAsync(delivery, settings, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // Recording the outcome failed (the database is away): the lease brings the delivery back.
+            LogRecordFailed(ex, delivery.Id);
+        }
+        finally
+        {
+            slots.Release(delivery.WebhookId);
         }
     }
 
@@ -101,6 +166,12 @@ public sealed partial class WebhookDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook deliveries cannot be read or recorded right now; trying again shortly")]
     private partial void LogQueueUnavailable(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook dispatcher failed; it carries on in 5 s")]
+    private partial void LogLoopFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId}: its outcome could not be recorded; it is sent again when its lease ends")]
+    private partial void LogRecordFailed(Exception exception, long deliveryId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId}, attempt {Attempt}, failed: {Error}")]
     private partial void LogAttemptFailed(long deliveryId, int attempt, string error);

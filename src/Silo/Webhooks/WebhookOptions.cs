@@ -23,6 +23,10 @@ public sealed class WebhookOptions
     [Range(1, 256)]
     public int Concurrency { get; set; } = 8;
 
+    /// <summary>Deliveries in flight per silo to any one webhook: a receiver that hangs holds no more than these.</summary>
+    [Range(1, 256)]
+    public int ConcurrencyPerWebhook { get; set; } = 4;
+
     /// <summary>The wait after the first failed attempt; each further one doubles it, up to <see cref="MaxRetrySeconds"/>.</summary>
     [Range(1, 3600)]
     public int FirstRetrySeconds { get; set; } = 2;

@@ -4,15 +4,19 @@ using Polly;
 
 namespace EnergyActors.Silo.Webhooks;
 
-/// <summary>The dispatcher, its queue and its HTTP client: no redirects, only addresses it may reach, and per attempt a short retry with back-off inside a deadline.</summary>
+/// <summary>
+/// The dispatcher's queue, options and HTTP client (no redirects, only addresses it may reach, and per attempt a short
+/// retry with back-off inside a deadline). The dispatcher itself is started by the host once the schema is migrated.
+/// </summary>
 public static class WebhookSetup
 {
     public static IServiceCollection AddWebhookDispatch(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => o.LeaseSeconds > 2 * o.AttemptTimeoutSeconds, "Webhooks:LeaseSeconds must be more than twice Webhooks:AttemptTimeoutSeconds, or a slow attempt's delivery is claimed again while it is still being sent.")
+            .ValidateOnStart();
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<WebhookMetrics>();
-        services.AddHostedService<WebhookDispatcher>();
         services.AddHttpClient(WebhookDispatcher.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {

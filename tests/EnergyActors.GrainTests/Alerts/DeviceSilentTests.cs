@@ -18,12 +18,7 @@ public sealed class DeviceSilentTests(SilenceClusterFixture fixture)
         await fixture.Grains.GetGrain<IMeterGrain>(meter).Ingest([new MeterReading(DateTimeOffset.UtcNow.AddMinutes(-1), 1, 230, null)]);
         // The meter's report is one-way: wait until the watch has it before moving its clock.
         var watch = ISilenceWatchGrain.Watch.ShardFor(fixture.Grains, TestFleetScope.Fleet, meter);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await watch.LastSeen(meter) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the meter never told the silence watch it reported");
-            await Task.Delay(20);
-        }
+        await UntilAsync(async () => await watch.LastSeen(meter) is not null, "the meter never told the silence watch it reported");
 
         SilenceClusterFixture.Clock.Advance(TimeSpan.FromMinutes(14));
         // Absence: several checks (every 100 ms) pass under the 15 minutes of the default rule.
@@ -47,15 +42,28 @@ public sealed class DeviceSilentTests(SilenceClusterFixture fixture)
         var site = $"SIL-S-{Guid.NewGuid():N}"[..20];
         var watch = ISilenceWatchGrain.Watch.ShardFor(fixture.Grains, TestFleetScope.Fleet, site);
         await watch.Seen(site, 60);
+        await UntilAsync(async () => await watch.LastSeen(site) is not null, "the silence watch never had the site's report");
         SilenceClusterFixture.Clock.Advance(TimeSpan.FromMinutes(90));
         // Absence: a site may be quiet for twice its interval, past the rule's 15 minutes.
         await Task.Delay(400);
         Assert.Empty(await ActiveAsync(site));
+        // Forget is one-way too: wait until the watch has done it.
         await watch.Forget(site);
-        Assert.Null(await watch.LastSeen(site));
+        await UntilAsync(async () => await watch.LastSeen(site) is null, "the silence watch never forgot the site");
+
         SilenceClusterFixture.Clock.Advance(TimeSpan.FromMinutes(60));
         await Task.Delay(400);
         Assert.Empty(await ActiveAsync(site));
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> done, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await done())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(20);
+        }
     }
 
     private Task<IReadOnlyList<Alert>> ActiveAsync(string device) =>

@@ -27,6 +27,7 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output) : IAsyncLifet
             ["Webhooks__AllowPrivateNetworks"] = "true",
             ["Webhooks__PollMilliseconds"] = "100",
             ["Webhooks__LeaseSeconds"] = "5",
+            ["Webhooks__AttemptTimeoutSeconds"] = "2",
             ["Webhooks__FirstRetrySeconds"] = "1",
             ["Webhooks__MaxRetrySeconds"] = "2",
         });

@@ -20,12 +20,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _secret;
+    private readonly bool _hang;
+    private readonly CancellationTokenSource _stopping = new();
     private int _failuresLeft;
     private int _requests;
 
-    private WebhookReceiver(WebApplication app, string secret, int failFirst)
+    private WebhookReceiver(WebApplication app, string secret, int failFirst, bool hang)
     {
         _app = app;
+        _hang = hang;
         _secret = secret;
         _failuresLeft = failFirst;
     }
@@ -39,13 +42,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>By delivery id: the alert, its change and when it first arrived.</summary>
     public ConcurrentDictionary<string, (long AlertId, string State, DateTimeOffset At)> Deliveries { get; } = new();
 
-    public static async Task<WebhookReceiver> StartAsync(string secret, int failFirst)
+    /// <summary>With <paramref name="hang"/>, never answers: every request waits until the sender gives up or the receiver stops.</summary>
+    public static async Task<WebhookReceiver> StartAsync(string secret, int failFirst, bool hang = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var receiver = new WebhookReceiver(app, secret, failFirst);
+        var receiver = new WebhookReceiver(app, secret, failFirst, hang);
         app.MapPost("/hook", (Delegate)receiver.AnswerAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -63,11 +67,23 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
 
     private async Task<IResult> AnswerAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
+        if (_hang)
+        {
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            await Task.Delay(Timeout.Infinite, either.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
+        }
+
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
