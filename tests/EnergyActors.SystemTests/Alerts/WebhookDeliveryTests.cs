@@ -75,6 +75,16 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output) : IAsyncLifet
         Assert.All(log, d => Assert.Equal(200, (int)d!["lastStatus"]!));
         var raised = log.Single(d => (string)d!["state"]! == "raised")!;
         Assert.True((int)raised["attempts"]! >= 2, raised.ToJsonString());
+
+        // The restarted silo counted what it saw (the clearing and the acknowledgement at least); no URL or secret is a label.
+        var metrics = await _system.Http.GetStringAsync(new Uri(_system.SiloAddress(0), "/metrics"));
+        Assert.Contains("energyactors_alerts_changes_total{", metrics, StringComparison.Ordinal);
+        Assert.Contains("kind=\"EFFICIENCY_CRITICAL\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("energyactors_webhooks_attempts_total{", metrics, StringComparison.Ordinal);
+        Assert.Contains("outcome=\"delivered\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("energyactors_webhooks_delivery_latency_seconds_bucket", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain(receiver.Url.Authority, metrics, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ public sealed class WebhookIsolationTests(ITestOutputHelper output) : IAsyncLife
         Assert.True(hanging.Requests >= 1, "the hanging receiver was never tried");
 
         await using var command = _database.DataSource.CreateCommand(
-            "SELECT max(extract(epoch FROM delivered_at - queued_at)) FROM webhook_deliveries WHERE webhook_id = $1 AND delivered_at IS NOT NULL");
+            "SELECT max(extract(epoch FROM delivered_at - queued_at))::double precision FROM webhook_deliveries WHERE webhook_id = $1 AND delivered_at IS NOT NULL");
         command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = healthyId });
         var slowest = (double)(await command.ExecuteScalarAsync())!;
         output.WriteLine(FormattableString.Invariant(
