@@ -73,4 +73,21 @@ public sealed class BatteryPackTests
         // Ten years of one cycle a day at 25 °C: roughly 12 % cycling plus 14 % calendar fade.
         Assert.InRange(health, 65.0, 85.0);
     }
+
+    [Fact]
+    public void Round_trip_and_cycle_fade_match_the_cited_lfp_figures()
+    {
+        // 90 % at the DC terminals (85 % AC to AC, NREL ATB, less two ~97 % inverter conversions).
+        Assert.Equal(0.90, BatteryPack.ChargeEfficiency * BatteryPack.DischargeEfficiency, 12);
+        Assert.InRange(0.90 * 0.97 * 0.97, 0.84, 0.86);
+
+        // 6,000 equivalent full cycles at 25 °C in small steps, calendar time aside: 80 % left (EVE LF280K datasheet).
+        var health = 100.0;
+        for (var step = 0; step < 60_000; step++)
+        {
+            health = BatteryPack.NextHealthPercent(health, 0.1, 0, 25);
+        }
+
+        Assert.Equal(BatteryPack.HealthAtRatedCycles * 100, health, 1);
+    }
 }
