@@ -82,7 +82,9 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<SyntheticWeatherSource>();
         services.AddOptions<OpenMeteoOptions>().Bind(configuration.GetSection(OpenMeteoOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<OpenMeteoClient>((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<OpenMeteoOptions>>().Value.BaseAddress);
-        services.TryAddSingleton<IWeatherSource, FallbackWeatherSource>();
+        services.AddOptions<WeatherFileOptions>().Bind(configuration.GetSection(WeatherFileOptions.SectionName));
+        services.AddSingleton<FallbackWeatherSource>();
+        services.TryAddSingleton<IWeatherSource>(sp => ActivatorUtilities.CreateInstance<WeatherFileSource>(sp, sp.GetRequiredService<FallbackWeatherSource>()));
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());

@@ -70,6 +70,15 @@ public sealed record SiteCreateRequest : IBodyContract<SiteCreateRequest>
     /// <summary>The shape of the site's load over a day; the type's default when left out.</summary>
     public LoadProfileBody? LoadProfile { get; init; }
 
+    /// <summary>The PV array's tilt from horizontal, 0 to 90 degrees; the latitude (at most 60) when left out.</summary>
+    public double? Tilt { get; init; }
+
+    /// <summary>The compass direction the array faces, 0 to 360 degrees (180 = south); towards the equator when left out.</summary>
+    public double? Azimuth { get; init; }
+
+    /// <summary>A typical-year EPW file in the silos' weather directory (such as berlin.epw) to run on instead of synthetic weather.</summary>
+    public string? WeatherFile { get; init; }
+
     static string IBodyContract<SiteCreateRequest>.Example => "{\"name\": \"...\", \"type\": \"residential\", ...}";
 
     static SiteCreateRequest? IBodyContract<SiteCreateRequest>.Read(JsonElement body, List<FieldError> errors, IServiceProvider services) =>
@@ -90,7 +99,10 @@ public sealed record SiteCreateRequest : IBodyContract<SiteCreateRequest>
         Simulate ?? true,
         Running ?? true,
         Seed ?? Random.Shared.NextInt64(0, long.MaxValue),
-        LoadProfile?.ToProfile());
+        LoadProfile?.ToProfile(),
+        Tilt,
+        Azimuth,
+        WeatherFile);
 }
 
 /// <summary>The body of PATCH /v1/sites/{siteId}: any of these fields, applied at the site's next interval.</summary>
@@ -117,6 +129,18 @@ public sealed record SitePatchRequest : IBodyContract<SitePatchRequest>
     /// <summary>A new load profile; null returns the site to its type's default.</summary>
     public LoadProfileBody? LoadProfile { get; init; }
 
+    /// <summary>The PV array's tilt from horizontal, 0 to 90 degrees.</summary>
+    public double? Tilt { get; init; }
+
+    /// <summary>The compass direction the array faces, 0 to 360 degrees (180 = south).</summary>
+    public double? Azimuth { get; init; }
+
+    /// <summary>A weather file to run on; null returns the site to synthetic weather.</summary>
+    public string? WeatherFile { get; init; }
+
+    /// <summary>The body held <c>"weatherFile": null</c>.</summary>
+    internal bool ClearsWeatherFile { get; init; }
+
     /// <summary>The body held <c>"loadProfile": null</c>, which differs from leaving it out.</summary>
     internal bool ClearsLoadProfile { get; init; }
 
@@ -126,7 +150,7 @@ public sealed record SitePatchRequest : IBodyContract<SitePatchRequest>
         SiteRequestParser.ReadPatch(body, errors);
 
     public SitePatch ToPatch() =>
-        new(Name, IntervalMinutes, Running, BatteryMaxPowerKw, SolarCapacityKw, InverterCapacityKw, LoadProfile?.ToProfile(), ClearsLoadProfile);
+        new(Name, IntervalMinutes, Running, BatteryMaxPowerKw, SolarCapacityKw, InverterCapacityKw, LoadProfile?.ToProfile(), ClearsLoadProfile, Tilt, Azimuth, WeatherFile, ClearsWeatherFile);
 }
 
 /// <summary>How a site's load is spread over a day: 24 hourly weights (0 to 1000, not all zero) for weekdays and for weekends.</summary>
@@ -177,6 +201,9 @@ public sealed record SiteResponse(
     bool Running,
     long Seed,
     LoadProfileBody? LoadProfile,
+    double Tilt,
+    double Azimuth,
+    string? WeatherFile,
     DateTime CreatedAt,
     DateTime? OutageUntil)
 {
@@ -188,6 +215,9 @@ public sealed record SiteResponse(
             site.SiteId, c.Name, c.Type, c.Latitude, c.Longitude, c.TimeZone, c.BatteryCapacityKwh, c.BatteryMaxPowerKw, c.SolarCapacityKw,
             c.InverterCapacityKw, c.IntervalMinutes, c.Simulate, c.Running, c.Seed,
             c.LoadProfile is { } p ? new LoadProfileBody(p.Weekday, p.Weekend) : null,
+            c.Tilt ?? SiteArray.DefaultTilt(c.Latitude),
+            c.Azimuth ?? SiteArray.DefaultAzimuth(c.Latitude),
+            c.WeatherFile,
             site.CreatedAt.UtcDateTime, site.OutageUntil?.UtcDateTime);
     }
 }

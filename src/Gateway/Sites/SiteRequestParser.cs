@@ -54,6 +54,9 @@ public static class SiteRequestParser
             Running = Flag(body, "running", errors),
             Seed = Seed(body, errors),
             LoadProfile = Profile(body, errors),
+            Tilt = Angle(body, "tilt", 90, errors),
+            Azimuth = Angle(body, "azimuth", 360, errors),
+            WeatherFile = WeatherFileName(body, errors),
         };
         return errors.Count == before ? site : null;
     }
@@ -64,15 +67,16 @@ public static class SiteRequestParser
         var before = errors.Count;
         foreach (var property in body.EnumerateObject())
         {
-            if (property.Name is not ("name" or "intervalMinutes" or "running" or "batteryMaxPowerKw" or "solarCapacityKw" or "inverterCapacityKw" or "loadProfile"))
+            if (property.Name is not ("name" or "intervalMinutes" or "running" or "batteryMaxPowerKw" or "solarCapacityKw" or "inverterCapacityKw" or "loadProfile" or "tilt" or "azimuth" or "weatherFile"))
             {
                 // The name becomes a key of the answer's errors only when it is clean text a client can print.
                 var field = TextRules.IsClean(property.Name) && property.Name.Length <= 200 ? property.Name : JsonBody.Field;
-                errors.Add(new FieldError(field, $"'{field}' cannot be changed; PATCH takes name, intervalMinutes, running, batteryMaxPowerKw, solarCapacityKw, inverterCapacityKw and loadProfile."));
+                errors.Add(new FieldError(field, $"'{field}' cannot be changed; PATCH takes name, intervalMinutes, running, batteryMaxPowerKw, solarCapacityKw, inverterCapacityKw, loadProfile, tilt, azimuth and weatherFile."));
             }
         }
 
         var clearProfile = body.TryGetProperty("loadProfile", out var profileValue) && profileValue.ValueKind == JsonValueKind.Null;
+        var clearWeather = body.TryGetProperty("weatherFile", out var weatherValue) && weatherValue.ValueKind == JsonValueKind.Null;
         var patch = new SitePatchRequest
         {
             Name = Text(body, "name", errors, required: false),
@@ -83,8 +87,43 @@ public static class SiteRequestParser
             InverterCapacityKw = body.TryGetProperty("inverterCapacityKw", out _) ? Rating(body, "inverterCapacityKw", ReadingLimits.MaxPowerKw, errors) : null,
             LoadProfile = clearProfile ? null : Profile(body, errors),
             ClearsLoadProfile = clearProfile,
+            Tilt = Angle(body, "tilt", 90, errors),
+            Azimuth = Angle(body, "azimuth", 360, errors),
+            WeatherFile = WeatherFileName(body, errors),
+            ClearsWeatherFile = clearWeather,
         };
         return errors.Count == before ? patch : null;
+    }
+
+    /// <summary>An optional file name: 1 to 100 characters of [A-Za-z0-9._-] ending in .epw, not starting with a dot.</summary>
+    private static string? WeatherFileName(JsonElement body, List<FieldError> errors)
+    {
+        if (!body.TryGetProperty("weatherFile", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var name = value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
+        if (name.Length is < 5 or > 100 || name[0] == '.' || !name.EndsWith(".epw", StringComparison.OrdinalIgnoreCase)
+            || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            errors.Add(new FieldError("weatherFile", "'weatherFile' must be the name of an EPW file (such as berlin.epw): up to 100 letters, digits, '.', '_' or '-', ending in .epw."));
+            return null;
+        }
+
+        return name;
+    }
+
+    /// <summary>An optional angle in degrees from 0 to <paramref name="max"/>; a compass 360 is stored as 0.</summary>
+    private static double? Angle(JsonElement body, string field, double max, List<FieldError> errors)
+    {
+        if (!body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var degrees = ReadingParser.Number(body, field, 0, max, errors);
+        return max >= 360 && degrees >= 360 ? 0 : degrees;
     }
 
     private static string? Text(JsonElement body, string field, List<FieldError> errors, bool required)

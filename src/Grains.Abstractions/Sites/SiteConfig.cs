@@ -16,4 +16,7 @@ public sealed record SiteConfig(
     [property: Id(10)] bool Simulate,
     [property: Id(11)] bool Running,
     [property: Id(12)] long Seed,
-    [property: Id(13)] SiteLoadProfile? LoadProfile);
+    [property: Id(13)] SiteLoadProfile? LoadProfile,
+    [property: Id(14)] double? Tilt = null,
+    [property: Id(15)] double? Azimuth = null,
+    [property: Id(16)] string? WeatherFile = null);

@@ -10,4 +10,8 @@ public sealed record SitePatch(
     [property: Id(4)] double? SolarCapacityKw,
     [property: Id(5)] double? InverterCapacityKw,
     [property: Id(6)] SiteLoadProfile? LoadProfile,
-    [property: Id(7)] bool ClearLoadProfile);
+    [property: Id(7)] bool ClearLoadProfile,
+    [property: Id(8)] double? Tilt = null,
+    [property: Id(9)] double? Azimuth = null,
+    [property: Id(10)] string? WeatherFile = null,
+    [property: Id(11)] bool ClearWeatherFile = false);

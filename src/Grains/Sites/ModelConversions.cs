@@ -19,7 +19,10 @@ public static class ModelConversions
             config.SolarCapacityKw,
             config.InverterCapacityKw,
             config.LoadProfile is { } p ? new LoadProfile(p.Weekday, p.Weekend) : null,
-            config.Seed);
+            config.Seed,
+            config.Tilt,
+            config.Azimuth,
+            config.WeatherFile);
     }
 
     public static SiteReading ToSiteReading(this IntervalReading r, TimeSpan interval)

@@ -95,7 +95,8 @@ public sealed partial class SiteGrain
             var start = last;
             foreach (var end in ends)
             {
-                var sample = await weather.Sample(spec, end, CancellationToken.None);
+                // At the interval's midpoint: hourly sources (weather files) then give each hour its own value.
+                var sample = await weather.Sample(spec, end - ((end - start) / 2), CancellationToken.None);
                 var outage = State.OutageUntil is { } until && until > start;
                 var step = SitePhysics.Step(spec, battery, end, end - start, sample, outage);
                 rows.Add(step.Reading.ToSiteReading(end - start));

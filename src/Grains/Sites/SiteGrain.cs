@@ -76,6 +76,9 @@ public sealed partial class SiteGrain(
             SolarCapacityKw = patch.SolarCapacityKw ?? config.SolarCapacityKw,
             InverterCapacityKw = patch.InverterCapacityKw ?? config.InverterCapacityKw,
             LoadProfile = patch.ClearLoadProfile ? null : patch.LoadProfile ?? config.LoadProfile,
+            Tilt = patch.Tilt ?? config.Tilt,
+            Azimuth = patch.Azimuth ?? config.Azimuth,
+            WeatherFile = patch.ClearWeatherFile ? null : patch.WeatherFile ?? config.WeatherFile,
         };
         if (!config.Running && State.Config.Running)
         {

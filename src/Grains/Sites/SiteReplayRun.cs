@@ -5,10 +5,10 @@ namespace EnergyActors.Grains.Sites;
 
 /// <summary>
 /// Simulates a past period as fast as history takes it. Deterministic: it starts from a fresh battery at
-/// <c>from</c> and uses the synthetic weather, both derived from configuration and seed only, and it
+/// <c>from</c> and uses the weather of instants past (synthetic, or the site's weather file), both derived from configuration and seed only, and it
 /// never touches the live battery. Rows already in history (live ones included) win on conflict.
 /// </summary>
-internal sealed class SiteReplayRun(string siteId, SiteConfig config, DateTimeOffset from, DateTimeOffset to, IHistoryWriter history)
+internal sealed class SiteReplayRun(string siteId, SiteConfig config, DateTimeOffset from, DateTimeOffset to, IHistoryWriter history, IWeatherSource weather)
 {
     private const int RowsPerCommit = 2_000;
     private readonly DateTimeOffset _start = IntervalGrid.AlignDown(from, config.IntervalMinutes);
@@ -33,7 +33,8 @@ internal sealed class SiteReplayRun(string siteId, SiteConfig config, DateTimeOf
             var end = _start + interval;
             for (var i = 0; i < Total; i++, end += interval)
             {
-                var step = SitePhysics.Step(spec, battery, end, interval, SyntheticWeather.Sample(spec, end), outage: false);
+                var sample = await weather.Sample(spec, end - (interval / 2), CancellationToken.None);
+                var step = SitePhysics.Step(spec, battery, end, interval, sample, outage: false);
                 rows.Add(step.Reading.ToSiteReading(interval));
                 battery = step.Next;
                 if (rows.Count == RowsPerCommit)

@@ -109,7 +109,7 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output) : IAsyncLifet
             var vehicle = string.Create(CultureInfo.InvariantCulture, $"LAT-{run}-{i}");
             await SendAsync(HttpMethod.Post, "/v1/telemetry/vehicle", Json.Vehicle(vehicle, Stamp(at), kwh: 1), HttpStatusCode.OK);
             await SendAsync(HttpMethod.Post, "/v1/telemetry/meter", Json.Meter($"LAT-M-{run}-{i}", Stamp(at), kwh: 10, vehicleId: vehicle), HttpStatusCode.OK);
-            await Task.Delay(500);
+            await Task.Delay(250);
         }
 
         await receiver.WaitForAsync(r => r.Deliveries.Count >= Alerts, TimeSpan.FromSeconds(60), $"{Alerts} raises were not all delivered");

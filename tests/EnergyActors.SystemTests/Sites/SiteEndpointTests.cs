@@ -83,6 +83,10 @@ public sealed class SiteEndpointTests(RunningSystemFixture fixture)
     [InlineData("name", "\"name\":\"Depot\"", "\"name\":\"\"")]
     [InlineData("siteId", "\"siteId\":\"SITEID\"", "\"siteId\":\"bad id\"")]
     [InlineData("loadProfile.weekday", "\"seed\":5", "\"seed\":5,\"loadProfile\":{\"weekday\":[1,2],\"weekend\":[]}")]
+    [InlineData("tilt", "\"seed\":5", "\"seed\":5,\"tilt\":91")]
+    [InlineData("azimuth", "\"seed\":5", "\"seed\":5,\"azimuth\":-1")]
+    [InlineData("weatherFile", "\"seed\":5", "\"seed\":5,\"weatherFile\":\"../../etc/passwd\"")]
+    [InlineData("weatherFile", "\"seed\":5", "\"seed\":5,\"weatherFile\":\"berlin.csv\"")]
     public async Task An_invalid_site_is_a_400_naming_the_field(string field, string valid, string invalid)
     {
         var json = Body("SITEID").Replace(valid, invalid, StringComparison.Ordinal);

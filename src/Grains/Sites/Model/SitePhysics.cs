@@ -40,10 +40,10 @@ public static class SitePhysics
         }
 
         var hours = interval.TotalHours;
-        var ghi = weather.IrradianceWm2 is { } given && double.IsFinite(given)
-            ? Math.Max(0.0, given)
+        var (ghi, planeOfArray) = weather.IrradianceWm2 is { } given && double.IsFinite(given)
+            ? Transposed(spec, intervalEnd - (interval / 2), Math.Max(0.0, given))
             : DerivedIrradiance(spec, intervalEnd, interval, weather.CloudCoverPercent);
-        var pv = PvArray.DcPowerKw(spec.SolarCapacityKw, ghi, weather.TemperatureC);
+        var pv = PvArray.DcPowerKw(spec.SolarCapacityKw, planeOfArray, weather.TemperatureC);
         var load = Math.Max(0.0, LoadModel.LoadKw(spec, intervalEnd, interval, weather.TemperatureC));
 
         var nominalKwh = Math.Max(0.0, spec.BatteryCapacityKwh);
@@ -132,31 +132,36 @@ public static class SitePhysics
     /// <summary>
     /// Clear-sky GHI averaged over the interval, dimmed by cloud, with deterministic flicker: broken
     /// cloud makes minute-scale swings that overcast or clear skies do not, and longer intervals
-    /// average them out.
+    /// average them out. Each sample is transposed to the array's plane, where the sun's angle changes within the interval.
     /// </summary>
-    private static double DerivedIrradiance(SiteSpec spec, DateTimeOffset intervalEnd, TimeSpan interval, double cloudCoverPercent)
+    private static (double Ghi, double PlaneOfArray) DerivedIrradiance(SiteSpec spec, DateTimeOffset intervalEnd, TimeSpan interval, double cloudCoverPercent)
     {
         var minutes = interval.TotalMinutes;
-        var samples = Math.Max(1, (int)Math.Ceiling(minutes / SunSampleMinutes));
-        var step = interval / samples;
-        var start = intervalEnd - interval;
-        var sum = 0.0;
-        for (var i = 0; i < samples; i++)
-        {
-            var at = start + (step * (i + 0.5));
-            sum += Irradiance.ClearSkyGhi(SolarPosition.SinElevation(spec.Latitude, spec.Longitude, at));
-        }
-
-        var clearSky = sum / samples;
-        if (clearSky <= 0)
-        {
-            return 0.0;
-        }
-
         var cloud = Math.Clamp(cloudCoverPercent / 100.0, 0.0, 1.0);
         var variability = 4.0 * cloud * (1.0 - cloud);
         var flicker = 1.0 + (0.3 * variability / Math.Sqrt(minutes)
             * StableRandom.Triangular(spec.Seed, intervalEnd.UtcTicks, CloudFlickerStream));
-        return Math.Max(0.0, clearSky * Irradiance.CloudFactor(cloudCoverPercent) * flicker);
+        var dimming = Math.Max(0.0, Irradiance.CloudFactor(cloudCoverPercent) * flicker);
+
+        var samples = Math.Max(1, (int)Math.Ceiling(minutes / SunSampleMinutes));
+        var step = interval / samples;
+        var start = intervalEnd - interval;
+        var (ghi, plane) = (0.0, 0.0);
+        for (var i = 0; i < samples; i++)
+        {
+            var at = start + (step * (i + 0.5));
+            var sun = SolarPosition.Direction(spec.Latitude, spec.Longitude, at);
+            var sample = Irradiance.ClearSkyGhi(sun.Up) * dimming;
+            ghi += sample;
+            plane += PlaneOfArray.Irradiance(sample, sun, spec.Tilt, spec.Azimuth, at.UtcDateTime.DayOfYear);
+        }
+
+        return (ghi / samples, plane / samples);
+    }
+
+    private static (double Ghi, double PlaneOfArray) Transposed(SiteSpec spec, DateTimeOffset at, double ghi)
+    {
+        var sun = SolarPosition.Direction(spec.Latitude, spec.Longitude, at);
+        return (ghi, PlaneOfArray.Irradiance(ghi, sun, spec.Tilt, spec.Azimuth, at.UtcDateTime.DayOfYear));
     }
 }

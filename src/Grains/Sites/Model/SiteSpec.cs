@@ -1,3 +1,5 @@
+using EnergyActors.Grains.Abstractions.Sites;
+
 namespace EnergyActors.Grains.Sites.Model;
 
 /// <summary>
@@ -15,6 +17,9 @@ namespace EnergyActors.Grains.Sites.Model;
 /// <param name="InverterCapacityKw">The AC output limit; PV beyond it (and the battery's intake) is clipped.</param>
 /// <param name="LoadProfile">When set, replaces the site type's hourly shape (not its size).</param>
 /// <param name="Seed">The root of every random draw: weather drift, load noise, cloud flicker.</param>
+/// <param name="TiltDegrees">The array's tilt from horizontal; null: <see cref="SiteArray.DefaultTilt"/>.</param>
+/// <param name="AzimuthDegrees">The compass direction the array faces (180 = south); null: towards the equator.</param>
+/// <param name="WeatherFile">A typical-year weather file (EPW) the site runs on instead of the synthetic weather.</param>
 public sealed record SiteSpec(
     SiteType Type,
     double Latitude,
@@ -25,8 +30,15 @@ public sealed record SiteSpec(
     double SolarCapacityKw,
     double InverterCapacityKw,
     LoadProfile? LoadProfile,
-    long Seed)
+    long Seed,
+    double? TiltDegrees = null,
+    double? AzimuthDegrees = null,
+    string? WeatherFile = null)
 {
+    public double Tilt => TiltDegrees ?? SiteArray.DefaultTilt(Latitude);
+
+    public double Azimuth => AzimuthDegrees ?? SiteArray.DefaultAzimuth(Latitude);
+
     /// <summary>Returns why <paramref name="spec"/> cannot be simulated, or null when it can.</summary>
     public static string? Validate(SiteSpec? spec)
     {
@@ -68,6 +80,16 @@ public sealed record SiteSpec(
         if (!IsPositive(spec.InverterCapacityKw))
         {
             return "inverterCapacityKw must be positive";
+        }
+
+        if (spec.TiltDegrees is { } tilt && (!double.IsFinite(tilt) || tilt is < 0 or > 90))
+        {
+            return "tilt must be within 0..90 degrees";
+        }
+
+        if (spec.AzimuthDegrees is { } azimuth && (!double.IsFinite(azimuth) || azimuth is < 0 or >= 360))
+        {
+            return "azimuth must be within 0..360 degrees (compass, 180 = south)";
         }
 
         return spec.LoadProfile is null ? null : LoadProfile.Validate(spec.LoadProfile);

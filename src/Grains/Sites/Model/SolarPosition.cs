@@ -38,6 +38,24 @@ public static class SolarPosition
     }
 
     /// <summary>
+    /// The unit vector towards the sun in the site's east, north and up axes (up is <see cref="SinElevation"/>), which
+    /// the angle of incidence on a tilted array needs.
+    /// </summary>
+    public static (double East, double North, double Up) Direction(double lat, double lon, DateTimeOffset at)
+    {
+        var ticks = at.UtcTicks;
+        var jd = (ticks / (double)TimeSpan.TicksPerDay) + JulianDayAtTicksZero;
+        var (declination, equationOfTimeMinutes) = Sun(JulianCentury(jd));
+        var minutesOfDay = (ticks % TimeSpan.TicksPerDay) / (double)TimeSpan.TicksPerMinute;
+        var hourAngle = ((((minutesOfDay + equationOfTimeMinutes + (4.0 * lon)) / 4.0) - 180.0)) * DegToRad;
+        var latRad = lat * DegToRad;
+        var east = -Math.Cos(declination) * Math.Sin(hourAngle);
+        var north = (Math.Sin(declination) * Math.Cos(latRad)) - (Math.Cos(declination) * Math.Cos(hourAngle) * Math.Sin(latRad));
+        var up = (Math.Sin(latRad) * Math.Sin(declination)) + (Math.Cos(latRad) * Math.Cos(declination) * Math.Cos(hourAngle));
+        return (east, north, Math.Clamp(up, -1.0, 1.0));
+    }
+
+    /// <summary>
     /// Sunrise and sunset in UTC for the solar day whose noon falls near 12:00 local mean time on
     /// <paramref name="date"/> (so Sydney's sunrise on 15 January is 14 January in UTC). Both are
     /// null when the sun stays below (polar night) or above (polar day) the horizon all day.

@@ -44,7 +44,7 @@ public sealed class SolarOutputTests
     [Fact]
     public void Clear_sky_noon_output_is_plausible_for_the_season_at_50_north()
     {
-        var spec = new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1);
+        var spec = new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1, TiltDegrees: 0);
         var clearSky = new WeatherSample(25, 0, null, "test");
 
         // Solar noon at longitude 0 is within a few minutes of 12:00 UTC; the intervals straddle it.
@@ -59,7 +59,7 @@ public sealed class SolarOutputTests
     [Fact]
     public void Clouds_dim_the_output()
     {
-        var spec = new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1);
+        var spec = new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1, TiltDegrees: 0);
         var at = new DateTimeOffset(2026, 6, 21, 12, 7, 30, TimeSpan.Zero);
 
         var clear = NoonKw(spec, at, new WeatherSample(20, 0, null, "test"));
@@ -71,7 +71,7 @@ public sealed class SolarOutputTests
     [Fact]
     public void Hot_cells_produce_less()
     {
-        var spec = new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1);
+        var spec = new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1, TiltDegrees: 0);
         var at = new DateTimeOffset(2026, 6, 21, 12, 7, 30, TimeSpan.Zero);
 
         var mild = NoonKw(spec, at, new WeatherSample(10, 0, 900, "test"));
@@ -87,13 +87,25 @@ public sealed class SolarOutputTests
     [Fact]
     public void Measured_irradiance_is_used_as_given()
     {
-        var spec = new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1);
+        var spec = new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1, TiltDegrees: 0);
         var state = SiteBattery.Initial(spec, DateTimeOffset.UnixEpoch);
         var reading = SitePhysics.Step(spec, state, new DateTimeOffset(2026, 6, 21, 12, 0, 0, TimeSpan.Zero), Quarter, new WeatherSample(20, 80, 432.0, "open-meteo"), false).Reading;
 
         Assert.Equal(432.0, reading.WeatherIrradianceWm2);
         Assert.Equal("open-meteo", reading.WeatherSource);
         Assert.Equal(10 * 0.432 * (1 - (0.004 * (20 + (25.0 / 800 * 432) - 25))) * PvArray.SystemDerate, reading.SolarKw, 9);
+    }
+
+    [Fact]
+    public void Measured_irradiance_reaches_a_tilted_array_transposed_to_its_plane()
+    {
+        // Winter noon at 50° N: a south-facing array at 50° sees the low sun far better than a flat one.
+        var at = new DateTimeOffset(2026, 12, 21, 12, 7, 30, TimeSpan.Zero);
+        var weather = new WeatherSample(5, 0, 250.0, "open-meteo");
+        var flat = NoonKw(new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1, TiltDegrees: 0), at, weather);
+        var south = NoonKw(new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1), at, weather);
+        var north = NoonKw(new SiteSpec(SiteType.Residential, 50.0, 0.0, "Etc/UTC", 10, 5, 10, 12, null, 1, TiltDegrees: 50, AzimuthDegrees: 0), at, weather);
+        Assert.True(south > 1.5 * flat && north < flat, $"flat {flat:F2} kW, south {south:F2} kW, north {north:F2} kW");
     }
 
     [Fact]
