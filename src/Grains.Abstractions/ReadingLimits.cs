@@ -17,6 +17,9 @@ public static class ReadingLimits
     /// <summary>A site battery's capacity (kWh): a gigawatt-hour.</summary>
     public const double MaxStorageKwh = 1_000_000;
 
+    /// <summary>A site's consumption a year: 1 TWh, a mean load of 114 MW, beyond any single site.</summary>
+    public const double MaxAnnualConsumptionKwh = 1_000_000_000;
+
     /// <summary>
     /// The smallest battery capacity (kWh), battery power or inverter rating (kW) a site may have: the site model
     /// divides by them, and below a watt its figures overflow to infinity, which neither JSON nor the rollups can carry.

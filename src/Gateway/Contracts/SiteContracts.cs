@@ -76,6 +76,9 @@ public sealed record SiteCreateRequest : IBodyContract<SiteCreateRequest>
     /// <summary>The compass direction the array faces, 0 to 360 degrees (180 = south); towards the equator when left out.</summary>
     public double? Azimuth { get; init; }
 
+    /// <summary>kWh a year, apart from weather-driven heating and cooling, shaped by the type's BDEW profile; sized from the equipment when left out.</summary>
+    public double? AnnualConsumptionKwh { get; init; }
+
     /// <summary>A typical-year EPW file in the silos' weather directory (such as berlin.epw) to run on instead of synthetic weather.</summary>
     public string? WeatherFile { get; init; }
 
@@ -102,7 +105,8 @@ public sealed record SiteCreateRequest : IBodyContract<SiteCreateRequest>
         LoadProfile?.ToProfile(),
         Tilt,
         Azimuth,
-        WeatherFile);
+        WeatherFile,
+        AnnualConsumptionKwh);
 }
 
 /// <summary>The body of PATCH /v1/sites/{siteId}: any of these fields, applied at the site's next interval.</summary>
@@ -135,6 +139,9 @@ public sealed record SitePatchRequest : IBodyContract<SitePatchRequest>
     /// <summary>The compass direction the array faces, 0 to 360 degrees (180 = south).</summary>
     public double? Azimuth { get; init; }
 
+    /// <summary>kWh a year, apart from weather-driven heating and cooling.</summary>
+    public double? AnnualConsumptionKwh { get; init; }
+
     /// <summary>A weather file to run on; null returns the site to synthetic weather.</summary>
     public string? WeatherFile { get; init; }
 
@@ -150,7 +157,7 @@ public sealed record SitePatchRequest : IBodyContract<SitePatchRequest>
         SiteRequestParser.ReadPatch(body, errors);
 
     public SitePatch ToPatch() =>
-        new(Name, IntervalMinutes, Running, BatteryMaxPowerKw, SolarCapacityKw, InverterCapacityKw, LoadProfile?.ToProfile(), ClearsLoadProfile, Tilt, Azimuth, WeatherFile, ClearsWeatherFile);
+        new(Name, IntervalMinutes, Running, BatteryMaxPowerKw, SolarCapacityKw, InverterCapacityKw, LoadProfile?.ToProfile(), ClearsLoadProfile, Tilt, Azimuth, WeatherFile, ClearsWeatherFile, AnnualConsumptionKwh);
 }
 
 /// <summary>How a site's load is spread over a day: 24 hourly weights (0 to 1000, not all zero) for weekdays and for weekends.</summary>
@@ -204,6 +211,7 @@ public sealed record SiteResponse(
     double Tilt,
     double Azimuth,
     string? WeatherFile,
+    double? AnnualConsumptionKwh,
     DateTime CreatedAt,
     DateTime? OutageUntil)
 {
@@ -218,6 +226,7 @@ public sealed record SiteResponse(
             c.Tilt ?? SiteArray.DefaultTilt(c.Latitude),
             c.Azimuth ?? SiteArray.DefaultAzimuth(c.Latitude),
             c.WeatherFile,
+            c.AnnualConsumptionKwh,
             site.CreatedAt.UtcDateTime, site.OutageUntil?.UtcDateTime);
     }
 }

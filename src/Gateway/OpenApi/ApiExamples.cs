@@ -133,13 +133,14 @@ public static class ApiExamples
         Seed = 101,
         Tilt = 35,
         Azimuth = 180,
+        AnnualConsumptionKwh = 4000,
     };
 
     public static SitePatchRequest SitePatch { get; } = new() { IntervalMinutes = 1, Running = false };
 
     public static SiteResponse Site { get; } = SiteResponse.From(new SiteInfo(
         "home-berlin",
-        new SiteConfig("Home, Berlin", "residential", 52.52, 13.405, "Europe/Berlin", 10, 5, 8, 6, 5, Simulate: true, Running: true, Seed: 101, LoadProfile: null, Tilt: 35, Azimuth: 180),
+        new SiteConfig("Home, Berlin", "residential", 52.52, 13.405, "Europe/Berlin", 10, 5, 8, 6, 5, Simulate: true, Running: true, Seed: 101, LoadProfile: null, Tilt: 35, Azimuth: 180, AnnualConsumptionKwh: 4000),
         At.AddDays(-30),
         OutageUntil: null));
 

@@ -57,6 +57,7 @@ public static class SiteRequestParser
             Tilt = Angle(body, "tilt", 90, errors),
             Azimuth = Angle(body, "azimuth", 360, errors),
             WeatherFile = WeatherFileName(body, errors),
+            AnnualConsumptionKwh = AnnualConsumption(body, errors),
         };
         return errors.Count == before ? site : null;
     }
@@ -67,11 +68,11 @@ public static class SiteRequestParser
         var before = errors.Count;
         foreach (var property in body.EnumerateObject())
         {
-            if (property.Name is not ("name" or "intervalMinutes" or "running" or "batteryMaxPowerKw" or "solarCapacityKw" or "inverterCapacityKw" or "loadProfile" or "tilt" or "azimuth" or "weatherFile"))
+            if (property.Name is not ("name" or "intervalMinutes" or "running" or "batteryMaxPowerKw" or "solarCapacityKw" or "inverterCapacityKw" or "loadProfile" or "tilt" or "azimuth" or "weatherFile" or "annualConsumptionKwh"))
             {
                 // The name becomes a key of the answer's errors only when it is clean text a client can print.
                 var field = TextRules.IsClean(property.Name) && property.Name.Length <= 200 ? property.Name : JsonBody.Field;
-                errors.Add(new FieldError(field, $"'{field}' cannot be changed; PATCH takes name, intervalMinutes, running, batteryMaxPowerKw, solarCapacityKw, inverterCapacityKw, loadProfile, tilt, azimuth and weatherFile."));
+                errors.Add(new FieldError(field, $"'{field}' cannot be changed; PATCH takes name, intervalMinutes, running, batteryMaxPowerKw, solarCapacityKw, inverterCapacityKw, loadProfile, tilt, azimuth, weatherFile and annualConsumptionKwh."));
             }
         }
 
@@ -91,9 +92,15 @@ public static class SiteRequestParser
             Azimuth = Angle(body, "azimuth", 360, errors),
             WeatherFile = WeatherFileName(body, errors),
             ClearsWeatherFile = clearWeather,
+            AnnualConsumptionKwh = AnnualConsumption(body, errors),
         };
         return errors.Count == before ? patch : null;
     }
+
+    private static double? AnnualConsumption(JsonElement body, List<FieldError> errors) =>
+        body.TryGetProperty("annualConsumptionKwh", out var value) && value.ValueKind != JsonValueKind.Null
+            ? Rating(body, "annualConsumptionKwh", ReadingLimits.MaxAnnualConsumptionKwh, errors)
+            : null;
 
     /// <summary>An optional file name: 1 to 100 characters of [A-Za-z0-9._-] ending in .epw, not starting with a dot.</summary>
     private static string? WeatherFileName(JsonElement body, List<FieldError> errors)

@@ -19,4 +19,5 @@ public sealed record SiteConfig(
     [property: Id(13)] SiteLoadProfile? LoadProfile,
     [property: Id(14)] double? Tilt = null,
     [property: Id(15)] double? Azimuth = null,
-    [property: Id(16)] string? WeatherFile = null);
+    [property: Id(16)] string? WeatherFile = null,
+    [property: Id(17)] double? AnnualConsumptionKwh = null);

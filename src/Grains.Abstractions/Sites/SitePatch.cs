@@ -14,4 +14,5 @@ public sealed record SitePatch(
     [property: Id(8)] double? Tilt = null,
     [property: Id(9)] double? Azimuth = null,
     [property: Id(10)] string? WeatherFile = null,
-    [property: Id(11)] bool ClearWeatherFile = false);
+    [property: Id(11)] bool ClearWeatherFile = false,
+    [property: Id(12)] double? AnnualConsumptionKwh = null);

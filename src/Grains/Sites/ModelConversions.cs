@@ -22,7 +22,8 @@ public static class ModelConversions
             config.Seed,
             config.Tilt,
             config.Azimuth,
-            config.WeatherFile);
+            config.WeatherFile,
+            config.AnnualConsumptionKwh);
     }
 
     public static SiteReading ToSiteReading(this IntervalReading r, TimeSpan interval)

@@ -79,6 +79,7 @@ public sealed partial class SiteGrain(
             Tilt = patch.Tilt ?? config.Tilt,
             Azimuth = patch.Azimuth ?? config.Azimuth,
             WeatherFile = patch.ClearWeatherFile ? null : patch.WeatherFile ?? config.WeatherFile,
+            AnnualConsumptionKwh = patch.AnnualConsumptionKwh ?? config.AnnualConsumptionKwh,
         };
         if (!config.Running && State.Config.Running)
         {

@@ -83,6 +83,7 @@ public sealed class SiteEndpointTests(RunningSystemFixture fixture)
     [InlineData("name", "\"name\":\"Depot\"", "\"name\":\"\"")]
     [InlineData("siteId", "\"siteId\":\"SITEID\"", "\"siteId\":\"bad id\"")]
     [InlineData("loadProfile.weekday", "\"seed\":5", "\"seed\":5,\"loadProfile\":{\"weekday\":[1,2],\"weekend\":[]}")]
+    [InlineData("annualConsumptionKwh", "\"seed\":5", "\"seed\":5,\"annualConsumptionKwh\":0")]
     [InlineData("tilt", "\"seed\":5", "\"seed\":5,\"tilt\":91")]
     [InlineData("azimuth", "\"seed\":5", "\"seed\":5,\"azimuth\":-1")]
     [InlineData("weatherFile", "\"seed\":5", "\"seed\":5,\"weatherFile\":\"../../etc/passwd\"")]

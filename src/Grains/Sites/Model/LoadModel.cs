@@ -4,8 +4,9 @@ using EnergyActors.Grains.Abstractions;
 namespace EnergyActors.Grains.Sites.Model;
 
 /// <summary>
-/// Site consumption: an hourly shape by site type (or the site's own profile) on local time,
-/// weather-driven cooling and heating, and deterministic day-to-day and interval noise.
+/// Site consumption: the BDEW standard load profile of the site's type (H0 homes, G0 businesses, G3 industry running
+/// around the clock) by season and day type on local time, or the site's own hourly profile, plus weather-driven cooling
+/// and heating and deterministic day-to-day and interval noise.
 /// </summary>
 public static class LoadModel
 {
@@ -15,40 +16,27 @@ public static class LoadModel
     /// <summary>Below this outdoor temperature heating (heat pumps, resistive heaters) starts to add load.</summary>
     public const double HeatingThresholdC = 15.0;
 
+    private const double HoursPerYear = 8760.0;
+
     private const ulong DayStream = 0x10AD_0001;
     private const ulong IntervalStream = 0x10AD_0002;
-
-    private static readonly LoadProfile Residential = new(
-        [0.45, 0.40, 0.38, 0.37, 0.38, 0.50, 0.90, 1.30, 1.10, 0.75, 0.65, 0.65, 0.70, 0.65, 0.62, 0.68, 0.85, 1.20, 1.65, 1.85, 1.75, 1.45, 1.00, 0.65],
-        [0.50, 0.42, 0.38, 0.37, 0.37, 0.40, 0.50, 0.75, 1.05, 1.25, 1.20, 1.10, 1.10, 1.00, 0.90, 0.90, 1.00, 1.30, 1.65, 1.80, 1.70, 1.45, 1.05, 0.70]);
-
-    private static readonly LoadProfile Commercial = new(
-        [0.35, 0.35, 0.35, 0.35, 0.35, 0.35, 0.55, 1.05, 1.55, 1.75, 1.80, 1.80, 1.75, 1.80, 1.80, 1.75, 1.65, 1.40, 0.95, 0.65, 0.50, 0.40, 0.40, 0.40],
-        [0.38, 0.38, 0.38, 0.38, 0.38, 0.38, 0.38, 0.40, 0.45, 0.50, 0.50, 0.50, 0.50, 0.50, 0.50, 0.50, 0.50, 0.45, 0.40, 0.38, 0.38, 0.38, 0.38, 0.38]);
-
-    // Three shifts changing at 06, 14 and 22, the night shift lighter; weekends run a skeleton crew.
-    private static readonly LoadProfile Industrial = new(
-        [0.85, 0.85, 0.85, 0.85, 0.85, 0.85, 0.95, 1.15, 1.15, 1.15, 1.15, 1.15, 1.15, 1.15, 1.05, 1.15, 1.15, 1.15, 1.15, 1.15, 1.15, 1.15, 0.95, 0.85],
-        [0.55, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55, 0.60, 0.60, 0.60, 0.60, 0.60, 0.60, 0.60, 0.60, 0.60, 0.60, 0.60, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55]);
 
     // Weights rescaled to a weekly mean of 1, 48 of them (weekday then weekend), per profile instance.
     private static readonly ConditionalWeakTable<LoadProfile, double[]> Normalized = new();
 
-    public static LoadProfile DefaultProfile(SiteType type) => type switch
-    {
-        SiteType.Commercial => Commercial,
-        SiteType.Industrial => Industrial,
-        _ => Residential,
-    };
-
     /// <summary>
-    /// The site's average consumption. Installations are sized to their consumption, so it follows
-    /// the equipment: a home's PV roughly matches its annual use (mean ≈ 15 % of PV kWp), a business
-    /// covers less of its load with PV, a factory far less.
+    /// The site's average consumption apart from heating and cooling: its annual consumption when given; otherwise
+    /// it follows the equipment, as installations are sized to their consumption: a home's PV roughly matches its
+    /// annual use (mean ≈ 15 % of PV kWp), a business covers less of its load with PV, a factory far less.
     /// </summary>
     public static double MeanLoadKw(SiteSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (spec.AnnualConsumptionKwh is { } annual)
+        {
+            return annual / HoursPerYear;
+        }
+
         var reference = Math.Max(spec.SolarCapacityKw, Math.Max(0.5 * spec.InverterCapacityKw, 0.25 * spec.BatteryCapacityKwh));
         var factor = spec.Type switch
         {
@@ -65,8 +53,9 @@ public static class LoadModel
         ArgumentNullException.ThrowIfNull(spec);
         var mid = intervalEnd - (interval / 2);
         var local = SiteLocalTime.LocalTime(spec, mid);
-        var weights = WeightsFor(spec.LoadProfile ?? DefaultProfile(spec.Type));
-        var shape = Shape(weights, local);
+        var shape = spec.LoadProfile is { } own
+            ? Shape(WeightsFor(own), local)
+            : StandardLoadProfiles.Shape(StandardLoadProfiles.For(spec.Type), local);
 
         var (cooling, heating) = TemperatureSensitivity(spec.Type);
         var hvac = (cooling * Math.Max(0.0, temperatureC - CoolingThresholdC))

@@ -20,6 +20,7 @@ namespace EnergyActors.Grains.Sites.Model;
 /// <param name="TiltDegrees">The array's tilt from horizontal; null: <see cref="SiteArray.DefaultTilt"/>.</param>
 /// <param name="AzimuthDegrees">The compass direction the array faces (180 = south); null: towards the equator.</param>
 /// <param name="WeatherFile">A typical-year weather file (EPW) the site runs on instead of the synthetic weather.</param>
+/// <param name="AnnualConsumptionKwh">Consumption a year apart from heating and cooling; null: sized from the equipment.</param>
 public sealed record SiteSpec(
     SiteType Type,
     double Latitude,
@@ -33,7 +34,8 @@ public sealed record SiteSpec(
     long Seed,
     double? TiltDegrees = null,
     double? AzimuthDegrees = null,
-    string? WeatherFile = null)
+    string? WeatherFile = null,
+    double? AnnualConsumptionKwh = null)
 {
     public double Tilt => TiltDegrees ?? SiteArray.DefaultTilt(Latitude);
 
@@ -80,6 +82,11 @@ public sealed record SiteSpec(
         if (!IsPositive(spec.InverterCapacityKw))
         {
             return "inverterCapacityKw must be positive";
+        }
+
+        if (spec.AnnualConsumptionKwh is { } annual && (!double.IsFinite(annual) || annual <= 0))
+        {
+            return "annualConsumptionKwh must be positive";
         }
 
         if (spec.TiltDegrees is { } tilt && (!double.IsFinite(tilt) || tilt is < 0 or > 90))
