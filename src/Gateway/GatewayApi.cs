@@ -98,6 +98,7 @@ public static class GatewayApi
         Operated(v1.MapGroup("/alert-rules").WithTags("Alerts")).MapAlertRules();
         Operated(v1.MapGroup("/webhooks").WithTags("Alerts")).MapWebhooks();
         Operated(v1.MapGroup("/sites").WithTags("Sites")).MapSites();
+        Operated(v1.MapGroup("/weather-files").WithTags("Sites")).MapWeatherFiles();
         Operated(v1.MapGroup("/events").WithTags("Events")).MapEvents();
         v1.MapGroup("/caller").WithTags("Access").RequireAuthorization().MapCaller();
         v1.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AccessPolicies.Administer).ProducesProblem(StatusCodes.Status403Forbidden).MapAdmin().MapAudit().MapDashboardSession();

@@ -17,6 +17,8 @@ namespace EnergyActors.Gateway.Contracts;
 [JsonSerializable(typeof(AlertResponse))]
 [JsonSerializable(typeof(AlertRulesResponse))]
 [JsonSerializable(typeof(WebhookResponse))]
+[JsonSerializable(typeof(WeatherFileResponse))]
+[JsonSerializable(typeof(WeatherFileListResponse))]
 [JsonSerializable(typeof(WebhookListResponse))]
 [JsonSerializable(typeof(WebhookDeliveryListResponse))]
 [JsonSerializable(typeof(SiteResponse))]

@@ -146,6 +146,10 @@ public static class ApiExamples
 
     public static SiteListResponse Sites { get; } = new([Site], Next: null);
 
+    public static WeatherFileResponse WeatherFile { get; } = new("berlin.epw", 52.47, 13.4, 1, 1011.4, At.UtcDateTime);
+
+    public static WeatherFileListResponse WeatherFiles { get; } = new([WeatherFile]);
+
     private static SiteReading Interval { get; } = new(
         At, 5, 3.2, 0.9, 1.8, 0, 0.5, 64.2, 24.1, 51.2, 99.1, 212, 2.3, 2.4, 0.96, 38.2, 6.5, 310, 40, "synthetic", 0);
 

@@ -102,7 +102,6 @@ public static class SiteRequestParser
             ? Rating(body, "annualConsumptionKwh", ReadingLimits.MaxAnnualConsumptionKwh, errors)
             : null;
 
-    /// <summary>An optional file name: 1 to 100 characters of [A-Za-z0-9._-] ending in .epw, not starting with a dot.</summary>
     private static string? WeatherFileName(JsonElement body, List<FieldError> errors)
     {
         if (!body.TryGetProperty("weatherFile", out var value) || value.ValueKind == JsonValueKind.Null)
@@ -110,11 +109,10 @@ public static class SiteRequestParser
             return null;
         }
 
-        var name = value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
-        if (name.Length is < 5 or > 100 || name[0] == '.' || !name.EndsWith(".epw", StringComparison.OrdinalIgnoreCase)
-            || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        var name = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (!Grains.Abstractions.Sites.WeatherFileName.IsValid(name))
         {
-            errors.Add(new FieldError("weatherFile", "'weatherFile' must be the name of an EPW file (such as berlin.epw): up to 100 letters, digits, '.', '_' or '-', ending in .epw."));
+            errors.Add(new FieldError("weatherFile", $"'weatherFile' {Grains.Abstractions.Sites.WeatherFileName.Rule}."));
             return null;
         }
 

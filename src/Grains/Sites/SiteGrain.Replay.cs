@@ -20,7 +20,7 @@ public sealed partial class SiteGrain
             return Task.FromResult<SiteReplay?>(_replay.Progress);
         }
 
-        _replay = new SiteReplayRun(SiteId, config, replayFrom, replayTo, history, weather);
+        _replay = new SiteReplayRun(SiteId, config, replayFrom, replayTo, history, WeatherAt);
         var run = _replay;
         // A one-shot timer runs the replay on the grain's scheduler while calls keep being served (Interleave),
         // and keeps the activation alive until it ends.

@@ -96,7 +96,7 @@ public sealed partial class SiteGrain
             foreach (var end in ends)
             {
                 // At the interval's midpoint: hourly sources (weather files) then give each hour its own value.
-                var sample = await weather.Sample(spec, end - ((end - start) / 2), CancellationToken.None);
+                var sample = await WeatherAt(spec, end - ((end - start) / 2));
                 var outage = State.OutageUntil is { } until && until > start;
                 var step = SitePhysics.Step(spec, battery, end, end - start, sample, outage);
                 rows.Add(step.Reading.ToSiteReading(end - start));
@@ -120,6 +120,12 @@ public sealed partial class SiteGrain
             LogTickFailed(ex, SiteId);
         }
     }
+
+    /// <summary>The site's weather file when it names one its fleet or the silos have, else the weather source's.</summary>
+    private async ValueTask<WeatherSample> WeatherAt(SiteSpec spec, DateTimeOffset at) =>
+        spec.WeatherFile is { } name && await weatherFiles.Find(Owner, name) is { } year
+            ? year.Sample(at)
+            : await weather.Sample(spec, at, CancellationToken.None);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId}: interval not committed; it is simulated again at the next tick")]
     private partial void LogTickFailed(Exception exception, string siteId);

@@ -1,5 +1,6 @@
 using EnergyActors.Grains.Abstractions.Sites;
 using EnergyActors.Grains.Alerts;
+using EnergyActors.Grains.Sites.Weather;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ namespace EnergyActors.Grains.Sites;
 public sealed partial class SiteGrain(
     IHistoryWriter history,
     IWeatherSource weather,
+    IWeatherFiles weatherFiles,
     IAlertStore alerts,
     AlertRulesCache alertRules,
     SiteSimulationClock clock,

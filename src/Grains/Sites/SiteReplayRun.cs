@@ -8,7 +8,7 @@ namespace EnergyActors.Grains.Sites;
 /// <c>from</c> and uses the weather of instants past (synthetic, or the site's weather file), both derived from configuration and seed only, and it
 /// never touches the live battery. Rows already in history (live ones included) win on conflict.
 /// </summary>
-internal sealed class SiteReplayRun(string siteId, SiteConfig config, DateTimeOffset from, DateTimeOffset to, IHistoryWriter history, IWeatherSource weather)
+internal sealed class SiteReplayRun(string siteId, SiteConfig config, DateTimeOffset from, DateTimeOffset to, IHistoryWriter history, Func<SiteSpec, DateTimeOffset, ValueTask<WeatherSample>> weatherAt)
 {
     private const int RowsPerCommit = 2_000;
     private readonly DateTimeOffset _start = IntervalGrid.AlignDown(from, config.IntervalMinutes);
@@ -33,7 +33,7 @@ internal sealed class SiteReplayRun(string siteId, SiteConfig config, DateTimeOf
             var end = _start + interval;
             for (var i = 0; i < Total; i++, end += interval)
             {
-                var sample = await weather.Sample(spec, end - (interval / 2), CancellationToken.None);
+                var sample = await weatherAt(spec, end - (interval / 2));
                 var step = SitePhysics.Step(spec, battery, end, interval, sample, outage: false);
                 rows.Add(step.Reading.ToSiteReading(interval));
                 battery = step.Next;

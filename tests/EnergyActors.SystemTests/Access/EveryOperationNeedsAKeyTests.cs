@@ -32,9 +32,11 @@ public sealed partial class EveryOperationNeedsAKeyTests(SecureSystemFixture fix
             // Path ids filled with valid ids, and a body the endpoint would take if it were open, so a 401 is the key's doing.
             var concrete = PathParameter().Replace(path, "key-test-1");
             using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(concrete, UriKind.Relative));
-            if (operation["requestBody"] is not null)
+            if (operation["requestBody"]?["content"]?.AsObject() is { } content)
             {
-                request.Content = Http.Json.Body("{}");
+                // In the media type the operation declares: another is refused (415) before any key is looked at.
+                request.Content = content.ContainsKey("application/json") ? Http.Json.Body("{}") : new ByteArrayContent("{}"u8.ToArray());
+                request.Content.Headers.ContentType ??= new System.Net.Http.Headers.MediaTypeHeaderValue(content.First().Key);
             }
 
             using var response = await fixture.System.Http.SendAsync(request);

@@ -20,7 +20,7 @@ public static class MatrixCalls
         Administer,
     }
 
-    public sealed record MatrixCall(HttpMethod Method, string Template, string Path, string? Body, Need Need, HttpStatusCode Success);
+    public sealed record MatrixCall(HttpMethod Method, string Template, string Path, string? Body, Need Need, HttpStatusCode Success, string? MediaType = null);
 
     /// <summary>The calls for <paramref name="role"/>'s key of <paramref name="fleet"/>; <paramref name="keyId"/> is a key of the fleet they may read and revoke.</summary>
     public static IReadOnlyList<MatrixCall> For(string fleet, string role, string keyId)
@@ -69,6 +69,9 @@ public static class MatrixCalls
             new(HttpMethod.Delete, "/v1/webhooks/{webhookId}", "/v1/webhooks/00000000deadbeef", null, Need.Operate, HttpStatusCode.NotFound),
             new(HttpMethod.Put, "/v1/alert-rules", "/v1/alert-rules",
                 """{"rules":[{"kind":"UNSERVED_LOAD","enabled":true,"severity":"major","threshold":0,"holdOffSeconds":0,"holdOffReadings":1,"clearSeconds":0}]}""", Need.Operate, ok),
+            new(HttpMethod.Put, "/v1/weather-files/{name}", $"/v1/weather-files/{site}.epw", Weather.EpwFixture.Write(), Need.Operate, ok, "application/octet-stream"),
+            new(HttpMethod.Get, "/v1/weather-files", "/v1/weather-files", null, Need.Operate, ok),
+            new(HttpMethod.Delete, "/v1/weather-files/{name}", $"/v1/weather-files/{site}.epw", null, Need.Operate, HttpStatusCode.NoContent),
             new(HttpMethod.Get, "/v1/sites", "/v1/sites", null, Need.Operate, ok),
             new(HttpMethod.Get, "/v1/sites/{siteId}", $"/v1/sites/{site}", null, Need.Operate, ok),
             new(HttpMethod.Patch, "/v1/sites/{siteId}", $"/v1/sites/{site}", """{"name":"matrix, renamed"}""", Need.Operate, ok),

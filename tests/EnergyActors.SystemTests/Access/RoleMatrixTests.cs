@@ -33,7 +33,7 @@ public sealed class RoleMatrixTests(SecureSystemFixture fixture)
             {
                 covered.Add($"{call.Method} {call.Template}");
                 var path = role == "admin" && call.Need != MatrixCalls.Need.Administer ? $"{call.Path}{(call.Path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}fleetId={fleet}" : call.Path;
-                using var response = await fixture.SendAsync(call.Method, path, key, call.Body);
+                using var response = await fixture.SendAsync(call.Method, path, key, call.Body, mediaType: call.MediaType);
                 var allowed = role == "admin" || (role == "operator" && call.Need != MatrixCalls.Need.Administer) || call.Need is MatrixCalls.Need.Ingest or MatrixCalls.Need.AnyKey;
                 var expected = allowed ? call.Success : HttpStatusCode.Forbidden;
                 if (response.StatusCode != expected)

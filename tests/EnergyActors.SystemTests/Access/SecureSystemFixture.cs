@@ -43,8 +43,11 @@ public sealed class SecureSystemFixture : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
-    /// <summary>A request to gateway <paramref name="gateway"/> with <paramref name="key"/> (none when null) and a JSON body when given.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, string? json = null, int gateway = 0)
+    /// <summary>
+    /// A request to gateway <paramref name="gateway"/> with <paramref name="key"/> (none when null) and a body when given: JSON,
+    /// or of <paramref name="mediaType"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, string? json = null, int gateway = 0, string? mediaType = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (key is not null)
@@ -54,7 +57,11 @@ public sealed class SecureSystemFixture : IAsyncLifetime
 
         if (json is not null)
         {
-            request.Content = Json.Body(json);
+            request.Content = mediaType is null ? Json.Body(json) : new StringContent(json, global::System.Text.Encoding.UTF8, mediaType);
+            if (mediaType is not null)
+            {
+                request.Content.Headers.ContentType!.CharSet = null;
+            }
         }
 
         // Headers first: an event stream (GET /v1/events) never ends; every other answer is read by the caller as usual.
