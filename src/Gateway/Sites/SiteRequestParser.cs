@@ -3,6 +3,7 @@ using System.Text.Json;
 using EnergyActors.Gateway.Contracts;
 using EnergyActors.Gateway.Ingestion;
 using EnergyActors.Grains.Abstractions;
+using EnergyActors.Grains.Abstractions.Sites;
 
 namespace EnergyActors.Gateway.Sites;
 
@@ -56,7 +57,7 @@ public static class SiteRequestParser
             LoadProfile = Profile(body, errors),
             Tilt = Angle(body, "tilt", 90, errors),
             Azimuth = Angle(body, "azimuth", 360, errors),
-            WeatherFile = WeatherFileName(body, errors),
+            WeatherFile = WeatherFileField(body, errors),
             AnnualConsumptionKwh = AnnualConsumption(body, errors),
         };
         return errors.Count == before ? site : null;
@@ -90,7 +91,7 @@ public static class SiteRequestParser
             ClearsLoadProfile = clearProfile,
             Tilt = Angle(body, "tilt", 90, errors),
             Azimuth = Angle(body, "azimuth", 360, errors),
-            WeatherFile = WeatherFileName(body, errors),
+            WeatherFile = WeatherFileField(body, errors),
             ClearsWeatherFile = clearWeather,
             AnnualConsumptionKwh = AnnualConsumption(body, errors),
         };
@@ -102,7 +103,7 @@ public static class SiteRequestParser
             ? Rating(body, "annualConsumptionKwh", ReadingLimits.MaxAnnualConsumptionKwh, errors)
             : null;
 
-    private static string? WeatherFileName(JsonElement body, List<FieldError> errors)
+    private static string? WeatherFileField(JsonElement body, List<FieldError> errors)
     {
         if (!body.TryGetProperty("weatherFile", out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -110,9 +111,9 @@ public static class SiteRequestParser
         }
 
         var name = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        if (!Grains.Abstractions.Sites.WeatherFileName.IsValid(name))
+        if (!WeatherFileName.IsValid(name))
         {
-            errors.Add(new FieldError("weatherFile", $"'weatherFile' {Grains.Abstractions.Sites.WeatherFileName.Rule}."));
+            errors.Add(new FieldError("weatherFile", $"'weatherFile' {WeatherFileName.Rule}."));
             return null;
         }
 

@@ -45,9 +45,9 @@ public static class WeatherFileEndpoints
     private static async Task<Results<Ok<WeatherFileResponse>, ValidationProblem, ProblemHttpResult>> Upload(
         string name, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (!WeatherFileName.IsValid(name))
+        if (NameProblem(name) is { } problem)
         {
-            return ValidationResults.From(new FieldError("name", $"'name' {WeatherFileName.Rule}."));
+            return problem;
         }
 
         using var buffer = new MemoryStream();
@@ -73,9 +73,9 @@ public static class WeatherFileEndpoints
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Delete(string name, IGrainFactory grains)
     {
-        if (!WeatherFileName.IsValid(name))
+        if (NameProblem(name) is { } problem)
         {
-            return ValidationResults.From(new FieldError("name", $"'name' {WeatherFileName.Rule}."));
+            return problem;
         }
 
         return await Files(grains).Delete(name)
@@ -83,7 +83,9 @@ public static class WeatherFileEndpoints
             : Problems.NotFound("Weather file not found", $"The fleet has no weather file '{name}'.");
     }
 
+    private static ValidationProblem? NameProblem(string name) =>
+        WeatherFileName.IsValid(name) ? null : ValidationResults.From(new FieldError("name", $"'name' {WeatherFileName.Rule}."));
+
     /// <summary>The fleet the call acts for names the grain; an admin that named none is refused by it (400, name a fleet).</summary>
-    private static IWeatherFilesGrain Files(IGrainFactory grains) =>
-        grains.GetGrain<IWeatherFilesGrain>(FleetScope.Current is { } scope && scope != FleetScope.AllFleets ? scope : FleetScope.AllFleets);
+    private static IWeatherFilesGrain Files(IGrainFactory grains) => grains.GetGrain<IWeatherFilesGrain>(FleetScope.Current ?? FleetScope.AllFleets);
 }

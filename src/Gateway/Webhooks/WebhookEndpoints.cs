@@ -71,7 +71,7 @@ public static class WebhookEndpoints
 
     /// <summary>The fleet the call acts for names the grain; an admin that named none is refused by it (400, name a fleet).</summary>
     private static IWebhooksGrain Webhooks(IGrainFactory grains) =>
-        grains.GetGrain<IWebhooksGrain>(FleetScope.Current is { } scope && scope != FleetScope.AllFleets ? scope : FleetScope.AllFleets);
+        grains.GetGrain<IWebhooksGrain>(FleetScope.Current ?? FleetScope.AllFleets);
 
     private static ProblemHttpResult NotFound(string webhookId) => Problems.NotFound("Webhook not found", $"The fleet has no webhook '{webhookId}'.");
 }

@@ -71,6 +71,15 @@ internal static class FleetAccess
     public static string OneFleet(string what) =>
         Scope is var scope && scope == FleetScope.AllFleets ? throw FleetAccessException.FleetRequired(what) : Intern(scope);
 
+    /// <summary>Refuses a call to a grain keyed by <paramref name="fleet"/> unless the call acts for exactly that fleet.</summary>
+    public static void DemandOneFleet(string fleet, string what)
+    {
+        if (OneFleet(what) != fleet)
+        {
+            throw FleetAccessException.OtherFleet(what);
+        }
+    }
+
     /// <summary>The fleet a device belongs to after it may write: its owner, or the caller's fleet it is bound to now.</summary>
     public static ValueTask<string> ClaimDeviceAsync(string? owner, DeviceKind kind, string deviceId, IDeviceOwners owners)
     {

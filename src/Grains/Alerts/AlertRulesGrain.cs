@@ -1,4 +1,3 @@
-using EnergyActors.Grains.Abstractions.Access;
 using EnergyActors.Grains.Abstractions.Alerts;
 using EnergyActors.Grains.Access;
 
@@ -14,13 +13,13 @@ public sealed class AlertRulesGrain(
 
     public Task<AlertRuleSet> Read()
     {
-        DemandOwnFleet("read alert rules");
+        FleetAccess.DemandOneFleet(this.GetPrimaryKeyString(), "read alert rules");
         return Task.FromResult(Current);
     }
 
     public async Task<AlertRuleUpdate> Replace(IReadOnlyList<AlertRule> rules)
     {
-        DemandOwnFleet("change alert rules");
+        FleetAccess.DemandOneFleet(this.GetPrimaryKeyString(), "change alert rules");
         var update = AlertRuleBook.Merge(Current, rules, time.GetUtcNow());
         if (update.Rules is { } merged)
         {
@@ -32,14 +31,6 @@ public sealed class AlertRulesGrain(
     }
 
     public Task<AlertRuleSet> ForDevices() => Task.FromResult(Current);
-
-    private void DemandOwnFleet(string what)
-    {
-        if (FleetAccess.OneFleet(what) != this.GetPrimaryKeyString())
-        {
-            throw FleetAccessException.OtherFleet(what);
-        }
-    }
 }
 
 /// <summary>Null until the fleet's operators first replace a rule.</summary>

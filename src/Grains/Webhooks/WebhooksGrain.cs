@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using EnergyActors.Grains.Abstractions.Access;
 using EnergyActors.Grains.Abstractions.Webhooks;
 using EnergyActors.Grains.Access;
 using Orleans.Concurrency;
@@ -15,39 +14,31 @@ public sealed class WebhooksGrain(IWebhookStore store, TimeProvider time) : Grai
 
     public Task<Webhook?> Create(WebhookCreate create)
     {
-        DemandOwnFleet("register a webhook");
+        FleetAccess.DemandOneFleet(Fleet, "register a webhook");
         return store.Create(Fleet, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), create, time.GetUtcNow(), IWebhooksGrain.MaxPerFleet);
     }
 
     public Task<IReadOnlyList<Webhook>> List()
     {
-        DemandOwnFleet("list webhooks");
+        FleetAccess.DemandOneFleet(Fleet, "list webhooks");
         return store.List(Fleet);
     }
 
     public async Task<Webhook?> Find(string webhookId)
     {
-        DemandOwnFleet("read a webhook");
+        FleetAccess.DemandOneFleet(Fleet, "read a webhook");
         return (await store.List(Fleet)).FirstOrDefault(w => w.WebhookId == webhookId);
     }
 
     public Task<bool> Delete(string webhookId)
     {
-        DemandOwnFleet("delete a webhook");
+        FleetAccess.DemandOneFleet(Fleet, "delete a webhook");
         return store.Delete(Fleet, webhookId, time.GetUtcNow());
     }
 
     public async Task<IReadOnlyList<WebhookDelivery>?> Deliveries(string webhookId, int limit)
     {
-        DemandOwnFleet("read a webhook's deliveries");
+        FleetAccess.DemandOneFleet(Fleet, "read a webhook's deliveries");
         return await Find(webhookId) is null ? null : await store.Deliveries(Fleet, webhookId, limit);
-    }
-
-    private void DemandOwnFleet(string what)
-    {
-        if (FleetAccess.OneFleet(what) != Fleet)
-        {
-            throw FleetAccessException.OtherFleet(what);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using EnergyActors.Grains.Sites.Weather;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -36,13 +35,11 @@ public sealed partial class WeatherFileLibrary(
 
     private async Task<TypicalWeatherYear?> LoadAsync(string? fleetId, string name)
     {
-        var label = Path.GetFileNameWithoutExtension(name);
         try
         {
             if (fleetId is not null && await store.Content(fleetId, name) is { } uploaded)
             {
-                using var reader = new StreamReader(new MemoryStream(uploaded), new UTF8Encoding(false));
-                return EpwReader.Read(label, reader);
+                return EpwReader.Read(name, uploaded);
             }
 
             var directory = options.Value.Directory;
@@ -53,8 +50,7 @@ public sealed partial class WeatherFileLibrary(
                 return null;
             }
 
-            using var file = new StreamReader(Path.Combine(directory, name));
-            var year = EpwReader.Read(label, file);
+            var year = EpwReader.Read(name, await File.ReadAllBytesAsync(Path.Combine(directory, name)));
             LogLoaded(name, year.Latitude, year.Longitude, year.AnnualGhiKwhPerM2);
             return year;
         }

@@ -32,17 +32,6 @@ public sealed class DispatchSlots
         }
     }
 
-    public int InFlight
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _inFlight;
-            }
-        }
-    }
-
     /// <summary>Completes when a slot is next released.</summary>
     public Task Freed
     {

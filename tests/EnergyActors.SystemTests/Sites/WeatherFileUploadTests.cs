@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -96,42 +95,6 @@ public sealed class WeatherFileUploadTests(SecureSystemFixture fixture)
         return await fixture.System.Http.SendAsync(request);
     }
 
-    private async Task<JsonArray> ReplayDayAsync(string key, string weatherFile, DateTimeOffset day)
-    {
-        var id = $"epwup-{Guid.NewGuid():N}"[..20];
-        using (var created = await fixture.SendAsync(HttpMethod.Post, "/v1/sites", key, $$"""
-            {"siteId":"{{id}}","name":"On file","type":"residential","latitude":52.47,"longitude":13.4,"timeZone":"Europe/Berlin",
-             "batteryCapacityKwh":10,"batteryMaxPowerKw":5,"solarCapacityKw":8,"inverterCapacityKw":6,"intervalMinutes":60,
-             "running":false,"seed":7,"weatherFile":"{{weatherFile}}"}
-            """))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-
-        var to = day.AddDays(1);
-        using (var replay = await fixture.SendAsync(HttpMethod.Post, $"/v1/sites/{id}/replay", key, $$"""{"from":"{{Iso(day)}}","to":"{{Iso(to)}}"}"""))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
-        }
-
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var progress = await fixture.SendAsync(HttpMethod.Get, $"/v1/sites/{id}/replay", key);
-            if ((string)(await Json.ReadAsync(progress))["state"]! != "running")
-            {
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the replay did not finish");
-            await Task.Delay(100);
-        }
-
-        using var history = await fixture.SendAsync(HttpMethod.Get, $"/v1/sites/{id}/history?from={Iso(day)}&to={Iso(to.AddMinutes(1))}&resolution=raw", key);
-        var rows = (await Json.ReadAsync(history)).AsArray();
-        Assert.Equal(24, rows.Count);
-        return rows;
-    }
-
-    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private Task<JsonArray> ReplayDayAsync(string key, string weatherFile, DateTimeOffset day) =>
+        HourlyReplay.DayAsync((method, path, json) => fixture.SendAsync(method, path, key, json), weatherFile, day);
 }

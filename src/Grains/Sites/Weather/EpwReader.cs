@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace EnergyActors.Grains.Sites.Weather;
 
@@ -14,6 +15,13 @@ public static class EpwReader
     private const int DryBulbField = 6;
     private const int GhiField = 13;
     private const int TotalSkyCoverField = 22;
+
+    /// <summary>A file's bytes (UTF-8; EPW text is ASCII in practice), named after <paramref name="fileName"/> without its extension.</summary>
+    public static TypicalWeatherYear Read(string fileName, byte[] content)
+    {
+        using var reader = new StreamReader(new MemoryStream(content), new UTF8Encoding(false));
+        return Read(Path.GetFileNameWithoutExtension(fileName), reader);
+    }
 
     public static TypicalWeatherYear Read(string name, TextReader reader)
     {
@@ -94,16 +102,10 @@ public static class EpwReader
         return (latitude, longitude, offset);
     }
 
-    private static int HourIndex(int month, int day, int hour, int line)
-    {
-        var start = new DateTime(2025, month, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        if (day > DateTime.DaysInMonth(2025, month))
-        {
-            throw Invalid(line, $"{month}/{day} is not a date");
-        }
-
-        return ((start.DayOfYear - 1 + day - 1) * 24) + hour - 1;
-    }
+    private static int HourIndex(int month, int day, int hour, int line) =>
+        day <= DateTime.DaysInMonth(2025, month)
+            ? (TypicalWeatherYear.DayIndex(month, day) * 24) + hour - 1
+            : throw Invalid(line, $"{month}/{day} is not a date");
 
     private static double[] Missing()
     {

@@ -57,9 +57,7 @@ public sealed class TypicalWeatherYear
     public WeatherSample Sample(DateTimeOffset at)
     {
         var local = at.UtcDateTime.AddHours(UtcOffsetHours);
-        // 29 February reads 28 February; every other date keeps its month and day.
-        var day = DaysBeforeMonth[local.Month - 1] + Math.Min(local.Day, local.Month == 2 ? 28 : 31) - 1;
-        var position = (day * 24.0) + local.TimeOfDay.TotalHours - 0.5;
+        var position = (DayIndex(local.Month, local.Day) * 24.0) + local.TimeOfDay.TotalHours - 0.5;
         var before = (int)Math.Floor(position);
         var t = position - before;
         var i0 = ((before % Hours) + Hours) % Hours;
@@ -70,6 +68,9 @@ public sealed class TypicalWeatherYear
             Math.Max(0.0, Lerp(_ghiWm2, i0, i1, t)),
             Source);
     }
+
+    /// <summary>The day of a year without 29 February, from 0; 29 February reads 28 February.</summary>
+    internal static int DayIndex(int month, int day) => DaysBeforeMonth[month - 1] + Math.Min(day, month == 2 ? 28 : 31) - 1;
 
     private static double Lerp(double[] values, int i0, int i1, double t) => values[i0] + ((values[i1] - values[i0]) * t);
 }

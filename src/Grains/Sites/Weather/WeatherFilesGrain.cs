@@ -1,5 +1,3 @@
-using System.Text;
-using EnergyActors.Grains.Abstractions.Access;
 using EnergyActors.Grains.Abstractions.Sites;
 using EnergyActors.Grains.Access;
 using Orleans.Concurrency;
@@ -15,13 +13,12 @@ public sealed class WeatherFilesGrain(IWeatherFileStore store, TimeProvider time
 
     public async Task<WeatherFileUpload> Upload(string name, byte[] content)
     {
-        DemandOwnFleet("upload a weather file");
+        FleetAccess.DemandOneFleet(Fleet, "upload a weather file");
         ArgumentNullException.ThrowIfNull(content);
         TypicalWeatherYear year;
         try
         {
-            using var reader = new StreamReader(new MemoryStream(content), new UTF8Encoding(false, throwOnInvalidBytes: false));
-            year = EpwReader.Read(Path.GetFileNameWithoutExtension(name), reader);
+            year = EpwReader.Read(name, content);
         }
         catch (InvalidDataException ex)
         {
@@ -36,21 +33,13 @@ public sealed class WeatherFilesGrain(IWeatherFileStore store, TimeProvider time
 
     public Task<IReadOnlyList<WeatherFileInfo>> List()
     {
-        DemandOwnFleet("list weather files");
+        FleetAccess.DemandOneFleet(Fleet, "list weather files");
         return store.List(Fleet);
     }
 
     public Task<bool> Delete(string name)
     {
-        DemandOwnFleet("delete a weather file");
+        FleetAccess.DemandOneFleet(Fleet, "delete a weather file");
         return store.Delete(Fleet, name);
-    }
-
-    private void DemandOwnFleet(string what)
-    {
-        if (FleetAccess.OneFleet(what) != Fleet)
-        {
-            throw FleetAccessException.OtherFleet(what);
-        }
     }
 }
